@@ -1,0 +1,61 @@
+package busmanager.auth;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.IllegalBCryptFormatException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+/**
+ * bcrypt as the old stack wrote it: verifies {@code $2a$} (pgcrypto, Go), {@code $2b$} (passlib) and
+ * {@code $2y$} at any cost; new hashes are {@code $2b$} cost 12. The key is built the OpenBSD way — the
+ * password's UTF-8 bytes plus a NUL, cut at 72 bytes — so long passwords match the other implementations
+ * instead of being refused.
+ */
+public final class Passwords {
+    private static final int COST = 12;
+    private static final int MAX_KEY_BYTES = 72;
+    private static final BCrypt.Version PLAIN_2B = new BCrypt.Version(new byte[] {'2', 'b'}, true, false,
+            MAX_KEY_BYTES, BCrypt.Version.VERSION_2B.formatter, BCrypt.Version.VERSION_2B.parser);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Passwords() {
+    }
+
+    public static String hash(String password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        byte[] key = key(password);
+        try {
+            return new String(BCrypt.with(PLAIN_2B).hash(COST, salt, key), StandardCharsets.US_ASCII);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** False for a wrong password and for anything that is not a bcrypt hash. */
+    public static boolean verify(String password, String storedHash) {
+        if (password == null || storedHash == null || !storedHash.matches("\\$2[abyx]\\$\\d\\d\\$.{53}")) {
+            return false;
+        }
+        byte[] key = key(password);
+        try {
+            BCrypt.HashData stored = BCrypt.Version.VERSION_2A.parser.parse(
+                    storedHash.getBytes(StandardCharsets.US_ASCII));
+            BCrypt.HashData computed = BCrypt.with(PLAIN_2B).hashRaw(stored.cost, stored.rawSalt, key);
+            return MessageDigest.isEqual(stored.rawHash, computed.rawHash);
+        } catch (IllegalBCryptFormatException | IllegalArgumentException e) {
+            return false;
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static byte[] key(String password) {
+        byte[] utf8 = password.getBytes(StandardCharsets.UTF_8);
+        byte[] key = Arrays.copyOf(utf8, Math.min(utf8.length + 1, MAX_KEY_BYTES));
+        Arrays.fill(utf8, (byte) 0);
+        return key;
+    }
+}
