@@ -197,6 +197,27 @@ public final class JsonBody {
         return email(key);
     }
 
+    /**
+     * A link the UI will render (document, photo): null/"" for none, else an http(s) URL or an
+     * {@code /uploads/...} path; anything else (e.g. {@code javascript:}) is a 422.
+     */
+    public String safeUrl(String key) {
+        String s = text(key, 2000);
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        if (!isSafeUrl(s)) {
+            throw invalid(key, "Must be an http(s) URL or a path starting with /uploads/");
+        }
+        return s;
+    }
+
+    public static boolean isSafeUrl(String s) {
+        String lower = s.strip().toLowerCase();
+        return (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("/uploads/"))
+                && !lower.contains("..") && s.chars().noneMatch(ch -> ch < 0x20 || ch == '"' || ch == '<' || ch == '>');
+    }
+
     /** One of a fixed vocabulary (a PostgreSQL enum or a checked text column). */
     public String enumValue(String key, Set<String> allowed) {
         String s = text(key, 64);

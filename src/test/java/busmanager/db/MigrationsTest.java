@@ -154,11 +154,9 @@ class MigrationsTest {
     }
 
     @Test
-    void bundledVersionsAreContiguous() {
+    void bundledVersionsAreUnique() {
         var versions = Migrations.bundledMigrationNames().stream()
-                .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).sorted().toList();
-        for (int i = 0; i < versions.size(); i++) {
-            assertThat(versions.get(i)).isEqualTo(i + 1);
-        }
+                .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).toList();
+        assertThat(versions).doesNotHaveDuplicates().contains(1, 2);
     }
 }
