@@ -42,6 +42,14 @@ public final class HttpApp {
     }
 
     public void start(int port) throws IOException {
+        // Read once by the JDK server: reply without Nagle delay, and drop clients that take more than two
+        // minutes to send a request (slow uploads on a weak office link still fit). Responses have no time
+        // limit because notification streams stay open.
+        System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
+        System.setProperty("sun.net.httpserver.maxReqTime",
+                System.getProperty("sun.net.httpserver.maxReqTime", "120"));
+        System.setProperty("sun.net.httpserver.maxReqHeaders",
+                System.getProperty("sun.net.httpserver.maxReqHeaders", "100"));
         server = HttpServer.create(new InetSocketAddress(port), 256);
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
