@@ -44,10 +44,10 @@ public final class MultipartParser {
     /** The boundary of a {@code multipart/form-data} Content-Type header value. */
     public static String boundaryOf(String contentType) throws MalformedMultipartException {
         if (contentType == null
-                || !mainValue(contentType).toLowerCase(Locale.ROOT).equals("multipart/form-data")) {
+                || !HeaderValues.mainValue(contentType).toLowerCase(Locale.ROOT).equals("multipart/form-data")) {
             throw new MalformedMultipartException("Content-Type must be multipart/form-data");
         }
-        String boundary = parameters(contentType).get("boundary");
+        String boundary = HeaderValues.parameters(contentType).get("boundary");
         if (boundary == null || boundary.isEmpty()) {
             throw new MalformedMultipartException("multipart boundary missing from Content-Type");
         }
@@ -87,7 +87,7 @@ public final class MultipartParser {
         }
         Map<String, String> headers = readHeaders();
         String disposition = headers.get("content-disposition");
-        Map<String, String> params = disposition == null ? Map.of() : parameters(disposition);
+        Map<String, String> params = disposition == null ? Map.of() : HeaderValues.parameters(disposition);
         current = new ContentStream("missing closing multipart boundary");
         return new Part(params.get("name"), params.get("filename"), headers.get("content-type"), current);
     }
@@ -239,62 +239,5 @@ public final class MultipartParser {
                 // discard
             }
         }
-    }
-
-    /** The value of a header before its parameters, e.g. {@code multipart/form-data}. */
-    static String mainValue(String header) {
-        int semicolon = header.indexOf(';');
-        return (semicolon < 0 ? header : header.substring(0, semicolon)).strip();
-    }
-
-    /** The parameters of a header value ({@code ; key=value; key="quoted value"}), keys in lower case. */
-    static Map<String, String> parameters(String header) {
-        Map<String, String> out = new HashMap<>();
-        int n = header.length();
-        int i = header.indexOf(';');
-        if (i < 0) {
-            return out;
-        }
-        while (i < n) {
-            while (i < n && (header.charAt(i) == ';' || Character.isWhitespace(header.charAt(i)))) {
-                i++;
-            }
-            int keyStart = i;
-            while (i < n && header.charAt(i) != '=' && header.charAt(i) != ';') {
-                i++;
-            }
-            String key = header.substring(keyStart, i).strip().toLowerCase(Locale.ROOT);
-            if (i >= n || header.charAt(i) == ';') {
-                continue; // a parameter without a value
-            }
-            i++;
-            while (i < n && Character.isWhitespace(header.charAt(i))) {
-                i++;
-            }
-            StringBuilder value = new StringBuilder();
-            boolean quoted = i < n && header.charAt(i) == '"';
-            if (quoted) {
-                i++;
-                while (i < n && header.charAt(i) != '"') {
-                    char c = header.charAt(i++);
-                    if (c == '\\' && i < n) {
-                        c = header.charAt(i++);
-                    }
-                    value.append(c);
-                }
-                i++;
-                while (i < n && header.charAt(i) != ';') {
-                    i++;
-                }
-            } else {
-                while (i < n && header.charAt(i) != ';') {
-                    value.append(header.charAt(i++));
-                }
-            }
-            if (!key.isEmpty()) {
-                out.putIfAbsent(key, quoted ? value.toString() : value.toString().strip());
-            }
-        }
-        return out;
     }
 }
