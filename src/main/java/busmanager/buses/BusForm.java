@@ -18,6 +18,8 @@ final class BusForm {
     static final Set<String> STATUSES = Set.of("active", "maintenance", "inactive");
     static final Set<String> OWNERSHIP_TYPES = Set.of("owned", "partnership");
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final List<String> OWNERSHIP_KEYS = List.of("ownership_type", "partner_name",
+            "company_profit_share", "partner_profit_share");
 
     /** One column to write; {@code pgType} is set for enum columns. */
     record Column(String name, Object value, String pgType) {
@@ -76,7 +78,10 @@ final class BusForm {
             // null on create means the default day 1; on update it clears the day.
             add("tax_due_day", day == null && create ? Integer.valueOf(1) : day);
         }
-        ownership(body, before);
+        // An update that leaves the ownership fields alone does not re-judge them (old rows may break the rules).
+        if (create || OWNERSHIP_KEYS.stream().anyMatch(body::has)) {
+            ownership(body, before);
+        }
     }
 
     /** The columns of a new bus; keys not sent keep the column defaults. */

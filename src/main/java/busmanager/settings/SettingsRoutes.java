@@ -66,10 +66,10 @@ public final class SettingsRoutes {
         }
         Map<String, String> applied = new LinkedHashMap<>();
         for (JsonBody item : items) {
-            if (!item.hasValue("key")) {
+            String key = item.text("key", MAX_KEY);
+            if (key == null || key.isBlank()) { // the old API skipped items without a key
                 continue;
             }
-            String key = checkedKey(item.text("key", MAX_KEY), "body", "settings");
             applied.remove(key); // a repeated key: the last one wins, listed once
             applied.put(key, checkedValue(key, SettingValues.text(item, "value", MAX_VALUE)));
         }
@@ -91,7 +91,7 @@ public final class SettingsRoutes {
     }
 
     public Reply put(Request req) throws Exception {
-        String key = checkedKey(req.pathParam("key"), "path", "key");
+        String key = checkedKey(req.pathParam("key"));
         JsonBody body = req.body();
         if (!body.hasValue("value")) {
             throw ApiException.invalidField("value", "Field required");
@@ -112,12 +112,12 @@ public final class SettingsRoutes {
         return Sql.text(c, "SELECT " + SHORT_JSON + " WHERE s.key = ?", key);
     }
 
-    private static String checkedKey(String key, String where, String field) {
+    private static String checkedKey(String key) {
         if (key == null || key.isBlank()) {
-            throw ApiException.invalid(where, field, "Setting key must not be empty");
+            throw ApiException.invalid("path", "key", "Setting key must not be empty");
         }
         if (key.length() > MAX_KEY) {
-            throw ApiException.invalid(where, field, "Setting key should have at most " + MAX_KEY + " characters");
+            throw ApiException.invalid("path", "key", "Setting key should have at most " + MAX_KEY + " characters");
         }
         return key;
     }

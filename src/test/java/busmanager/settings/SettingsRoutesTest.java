@@ -101,6 +101,7 @@ class SettingsRoutesTest {
                 item("company_name", "Sri Durga Travels"),
                 item("company_email", "office@durga.example"),
                 body("value", "no key, skipped"),
+                item("", "blank key, skipped"),
                 body("key", "company_phone"),
                 item("fuel_price_per_liter", 94.5),
                 item("company_logo_url", "/uploads/logos/company-logo.png"))));
@@ -174,6 +175,7 @@ class SettingsRoutesTest {
         namesField(api.put("/settings/" + "k".repeat(101), admin, body("value", "x")), "key");
         namesField(api.put("/settings", admin, Map.of()), "settings");
         namesField(api.put("/settings", admin, Map.of("settings", "not a list")), "settings");
+        namesField(api.put("/settings", admin, Map.of("settings", List.of(item("k".repeat(101), "v")))), "key");
         assertThat(api.sqlValue("SELECT value FROM admin_settings WHERE key = 'tax_alert_days'")).isEqualTo("10");
     }
 

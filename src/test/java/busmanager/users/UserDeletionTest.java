@@ -134,4 +134,18 @@ class UserDeletionTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(api.get("/settings", other).status()).isEqualTo(401);
     }
+
+    @Test
+    void aReferenceTheDeleteFlowDoesNotKnowIsAConflictNotA500() {
+        String admin = api.newAdmin();
+        UUID profile = api.profileId(api.newDriver());
+        api.sqlUpdate("CREATE TABLE IF NOT EXISTS profile_notes (profile_id uuid NOT NULL REFERENCES profiles (id))");
+        api.sqlUpdate("INSERT INTO profile_notes (profile_id) VALUES (?)", profile);
+        Res r = api.delete("/drivers/" + profile, admin);
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.detail()).isEqualTo("Cannot delete user: other records still reference it");
+        assertThat(api.sqlValue("SELECT count(*) FROM profiles WHERE id = ?", profile)).isEqualTo(1L);
+        assertThat(api.sqlValue("SELECT count(*) FROM user_roles r JOIN profiles p ON p.user_id = r.user_id "
+                + "WHERE p.id = ?", profile)).isEqualTo(1L);
+    }
 }
