@@ -131,7 +131,7 @@ public final class DriverRoutes {
         String licenseNumber = body.textOrNull("license_number", MAX_LICENSE);
         LocalDate licenseExpiry = body.date("license_expiry");
         String address = body.textOrNull("address", MAX_ADDRESS);
-        String role = body.text("role", 64);
+        String role = body.textOrNull("role", 64);
         UUID orgId = body.uuid("repair_org_id");
         if (role == null || role.equals(Principal.DRIVER)) {
             role = Principal.DRIVER;

@@ -139,7 +139,7 @@ class DriverCreationTest {
                 "full_name", "W", "role", "admin")), "role");
         assertThat(api.sqlValue("SELECT count(*) FROM auth.users")).isEqualTo(users);
         Res driverRole = api.post("/drivers/create", admin, body("email", DriverRoutesTest.newEmail(), "password", "secret1",
-                "full_name", "W", "role", "driver", "repair_org_id", ""));
+                "full_name", "W", "role", "", "repair_org_id", ""));
         assertThat(driverRole.status()).isEqualTo(200);
         assertThat(driverRole.json().get("role").asText()).isEqualTo("driver");
     }
