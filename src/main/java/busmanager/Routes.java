@@ -56,6 +56,77 @@ final class Routes {
                 "Delete an uploaded expense file (admin: any; others: only files they uploaded)");
         r.delete("/upload/repair/{filename}", AUTH, uploads::deleteRepair,
                 "Delete an uploaded repair photo (admin: any; others: only files they uploaded)");
+        // --- fleet, people and reference data (api.md §3, §4, §5, §7.3, §8, §9, §15, §16)
+        var buses = new busmanager.buses.BusRoutes(d.db());
+        r.get("/buses", AUTH, buses::list, "Buses by registration; admins get every field, others a short form");
+        r.get("/buses/{bus_id}", AUTH, buses::get, "One bus; admins get every field, others a short form");
+        r.post("/buses", ADMIN, buses::create, "Add a bus",
+                "registration_number*, bus_name, capacity, bus_type, status, insurance_expiry, puc_expiry, "
+                        + "fitness_expiry, ownership_type, partner_name, company_profit_share, "
+                        + "partner_profit_share, home_state_id, monthly_tax_amount, tax_due_day, "
+                        + "last_tax_paid_date, next_tax_due_date");
+        r.put("/buses/{bus_id}", ADMIN, buses::update, "Change a bus (only the fields sent)",
+                "any field of POST /buses");
+        r.delete("/buses/{bus_id}", ADMIN, buses::delete,
+                "Delete a bus with its schedules and tax records; trips, invoices and repairs keep their data");
+        var busRoutes = new busmanager.busroutes.BusRouteRoutes(d.db());
+        r.get("/routes", AUTH, busRoutes::list, "Routes by name, with their states");
+        r.get("/routes/{route_id}", AUTH, busRoutes::get, "One route with its states");
+        r.post("/routes", ADMIN, busRoutes::create, "Add a route",
+                "route_name*, from_state_id*, to_state_id*, from_address, to_address, distance_km, "
+                        + "estimated_duration_hours");
+        r.put("/routes/{route_id}", ADMIN, busRoutes::update, "Change a route (only the fields sent)",
+                "any field of POST /routes");
+        r.delete("/routes/{route_id}", ADMIN, busRoutes::delete,
+                "Delete a route and its schedules; refused (409) while trips use it");
+        var states = new busmanager.states.StateRoutes(d.db());
+        r.get("/states", AUTH, states::list, "Indian states and union territories by name");
+        var categories = new busmanager.categories.CategoryRoutes(d.db());
+        r.get("/expense-categories", AUTH, categories::list,
+                "Expense categories by name; ?name= matches a whole name, any letter case");
+        r.get("/expenses/categories", AUTH, categories::listWithoutTimestamps,
+                "Expense categories by name, without created_at");
+        r.get("/expense-categories/{category_id}", AUTH, categories::get, "One expense category");
+        r.post("/expense-categories", ADMIN, categories::create, "Add an expense category",
+                "name*, description, icon");
+        r.put("/expense-categories/{category_id}", ADMIN, categories::update,
+                "Change an expense category (only the fields sent)", "name, description, icon");
+        r.delete("/expense-categories/{category_id}", ADMIN, categories::delete,
+                "Delete an expense category; refused (409) while expenses use it");
+        var drivers = new busmanager.users.DriverRoutes(d.db());
+        var roleAssignment = new busmanager.users.RoleAssignment(d.db());
+        var userDeletion = new busmanager.users.UserDeletion(d.db());
+        r.get("/drivers", ADMIN, drivers::list, "Every user profile (all roles), newest first; ?role= filters");
+        r.get("/drivers/roles", ADMIN, drivers::roles, "Every role row");
+        r.post("/drivers/assign-role", ADMIN, roleAssignment::assign,
+                "Set a user's role (effective on their next request)", "user_id* (auth user id), role*");
+        String newUserFields = "email*, password* (min 6), full_name*, phone (max 15), license_number, "
+                + "license_expiry, address, role (driver|repair_org), repair_org_id (required for repair_org)";
+        r.post("/drivers/create", ADMIN, drivers::create, "Create a driver (or repair workshop) login",
+                newUserFields);
+        r.post("/drivers", ADMIN, drivers::create, "Create a driver (or repair workshop) login; same as "
+                + "/drivers/create", newUserFields);
+        r.get("/drivers/me", TOKEN, drivers::me, "The caller's own profile, with repair_org_id");
+        r.get("/drivers/{driver_id}", AUTH, drivers::get, "A profile; non-admins only their own");
+        r.put("/drivers/{driver_id}", AUTH, drivers::update, "Change a profile; non-admins only their own",
+                "full_name, phone (max 15), license_number, license_expiry, address");
+        r.delete("/drivers/{driver_id}", ADMIN, userDeletion::delete,
+                "Delete a user; their trips keep the name; refused (409) when they submitted expenses");
+        var settings = new busmanager.settings.SettingsRoutes(d.db());
+        r.get("/settings", ADMIN, settings::list, "Every admin setting by key");
+        r.get("/settings/{key}", ADMIN, settings::get,
+                "One setting; built-in defaults for expiry_alert_days, fuel_price_per_liter, gst_percentage");
+        r.put("/settings", ADMIN, settings::putAll, "Save several settings at once",
+                "settings*: [{key*, value}]");
+        r.put("/settings/{key}", ADMIN, settings::put, "Save one setting", "value*, description");
+        var notifications = new busmanager.notifications.NotificationRoutes(d.db());
+        r.get("/notifications", AUTH, notifications::list,
+                "Own notifications, newest first; ?unread_only=, ?limit= (default 50)");
+        r.put("/notifications/read-all", AUTH, notifications::markAllRead, "Mark all own notifications read",
+                null);
+        r.put("/notifications/{notification_id}/read", AUTH, notifications::markRead,
+                "Mark one own notification read", null);
+        r.delete("/notifications/{notification_id}", AUTH, notifications::delete, "Delete one own notification");
 
         return r;
     }
