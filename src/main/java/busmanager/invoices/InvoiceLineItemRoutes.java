@@ -47,7 +47,8 @@ public final class InvoiceLineItemRoutes {
         UUID itemId = req.pathId("item_id", ITEM_NOT_FOUND);
         db.tx(c -> {
             String status = InvoiceTotals.lock(c, invoiceId);
-            if (Sql.update(c, "DELETE FROM invoice_line_items WHERE id = ? AND invoice_id = ?", itemId, invoiceId) == 0) {
+            if (Sql.update(c, "DELETE FROM invoice_line_items WHERE id = ? AND invoice_id = ?", itemId,
+                    invoiceId) == 0) {
                 throw ApiException.notFound(ITEM_NOT_FOUND);
             }
             InvoiceTotals.recompute(c, invoiceId, status, InvoiceTotals.Change.ITEMS_CHANGED);

@@ -35,7 +35,8 @@ public final class RepairOrgRoutes {
     public Reply list(Request req) throws SQLException {
         Principal who = req.user();
         if (who.isAdmin()) {
-            return db.list("SELECT " + ORG_JSON + " FROM repair_organizations o ORDER BY o.org_name, o.id");
+            return db.list("SELECT " + ORG_JSON
+                    + " FROM repair_organizations o ORDER BY lower(o.org_name), o.org_name, o.id");
         }
         return db.list("SELECT " + ORG_JSON + " FROM repair_organizations o"
                 + " JOIN profiles p ON p.repair_org_id = o.id WHERE p.id = ?", who.profileId());

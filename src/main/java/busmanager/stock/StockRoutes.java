@@ -47,9 +47,10 @@ public final class StockRoutes {
     /** GET /stock — by name; {@code ?name=} matches a part of the name in any letter case. */
     public Reply list(Request req) {
         String name = req.query().text("name");
-        Where where = new Where().and("s.item_name ILIKE ? ESCAPE '\\'", name == null ? null : "%" + likeEscape(name) + "%");
-        return db.list("SELECT " + ITEM_JSON + " FROM stock_items s" + where.sql() + " ORDER BY s.item_name, s.id",
-                where.params());
+        Where where = new Where().and("s.item_name ILIKE ? ESCAPE '\\'",
+                name == null ? null : "%" + likeEscape(name) + "%");
+        return db.list("SELECT " + ITEM_JSON + " FROM stock_items s" + where.sql()
+                + " ORDER BY lower(s.item_name), s.item_name, s.id", where.params());
     }
 
     /** GET /stock/transactions — newest first, optionally of one item. */
