@@ -36,10 +36,8 @@ final class RepairSql {
               'buses', CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('bus_name', b.bus_name) END,
               'created_at', r.created_at, 'updated_at', r.updated_at)::text""".formatted(TOTAL_COST, GST_AMOUNT);
 
-    static final String FROM = """
-             FROM repair_records r
-             LEFT JOIN repair_organizations o ON o.id = r.organization_id
-             LEFT JOIN buses b ON b.id = r.bus_id""";
+    static final String FROM = " FROM repair_records r LEFT JOIN repair_organizations o ON o.id = r.organization_id"
+            + " LEFT JOIN buses b ON b.id = r.bus_id";
 
     static final String SELECT_REPAIR = "SELECT " + REPAIR_JSON + FROM + " WHERE r.id = ?";
 }
