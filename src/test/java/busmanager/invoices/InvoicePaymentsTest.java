@@ -83,8 +83,8 @@ class InvoicePaymentsTest {
         assertThat(rest.json().get("status").asText()).isEqualTo("paid");
         assertThat(invoiceRow(id).get("status")).isEqualTo("paid");
         assertThat((BigDecimal) invoiceRow(id).get("balance_due")).isEqualByComparingTo("0");
-        Map<String, Object> upi = api.sqlRows("SELECT * FROM invoice_payments WHERE invoice_id = ? AND payment_mode = 'UPI'",
-                id).get(0);
+        Map<String, Object> upi = api.sqlRows(
+                "SELECT * FROM invoice_payments WHERE invoice_id = ? AND payment_mode = 'UPI'", id).get(0);
         assertThat(upi).containsEntry("reference_number", "UTR123").containsEntry("notes", "final");
     }
 

@@ -215,7 +215,8 @@ class InvoiceRoutesTest {
         UUID id = create(Map.of());
         // Written before the ordering column existed: no position, ordered by created_at.
         api.sqlUpdate("INSERT INTO invoice_line_items (invoice_id, description, created_at, position) VALUES "
-                + "(?, 'old second', now() - interval '1 day', NULL), (?, 'old first', now() - interval '2 days', NULL)",
+                + "(?, 'old second', now() - interval '1 day', NULL), "
+                + "(?, 'old first', now() - interval '2 days', NULL)",
                 id, id);
         api.post("/invoices/" + id + "/line-items", admin, item("new", 1, 1));
         assertThat(descriptions(api.get("/invoices/" + id + "/line-items", admin).json()))

@@ -288,7 +288,8 @@ class RepairRoutesTest {
         assertThat(api.put("/repairs/" + rejected, admin, body("status", "rejected")).status()).isEqualTo(200);
         assertThat(row(rejected)).containsEntry("status", "rejected").containsEntry("approved_by", null);
         assertThat(api.put("/repairs/" + approved, admin, body("status", "completed")).status()).isEqualTo(200);
-        assertThat(row(approved)).containsEntry("status", "completed").containsEntry("approved_by", api.profileId(admin));
+        assertThat(row(approved)).containsEntry("status", "completed")
+                .containsEntry("approved_by", api.profileId(admin));
 
         assertThat(api.put("/repairs/" + rejected, admin, body("status", "done")).status()).isEqualTo(422);
         assertThat(api.put("/repairs/" + rejected, admin, body("status", null)).status()).isEqualTo(422);

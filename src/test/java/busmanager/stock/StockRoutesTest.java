@@ -208,7 +208,8 @@ class StockRoutesTest {
     @Test
     void adjustNeverGoesBelowZero() {
         UUID id = createItem(unique("Horn"), 3);
-        Res tooMany = api.post("/stock/" + id + "/adjust", driver, body("quantity_change", 4, "transaction_type", "remove"));
+        Res tooMany = api.post("/stock/" + id + "/adjust", driver,
+                body("quantity_change", 4, "transaction_type", "remove"));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.detail()).isEqualTo("Insufficient stock");
         Res negativeAdjustment = api.post("/stock/" + id + "/adjust", admin,
@@ -218,7 +219,8 @@ class StockRoutesTest {
         assertThat(quantity(id)).isEqualTo(3);
         assertThat(transactions(id)).isZero();
 
-        Res all = api.post("/stock/" + id + "/adjust", driver, body("quantity_change", 3, "transaction_type", "remove"));
+        Res all = api.post("/stock/" + id + "/adjust", driver,
+                body("quantity_change", 3, "transaction_type", "remove"));
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.json().get("quantity").asInt()).isZero();
     }
@@ -271,8 +273,9 @@ class StockRoutesTest {
         assertThat(qty.status()).isEqualTo(200);
         assertThat(qty.json().get("quantity").asInt()).isEqualTo(7);
         assertThat(qty.json().get("low_stock_threshold").asInt()).isEqualTo(2);
-        Map<String, Object> t = api.sqlRows("SELECT transaction_type::text AS type, quantity_change, previous_quantity, "
-                + "new_quantity, notes, created_by FROM stock_transactions WHERE stock_item_id = ?", id).get(0);
+        Map<String, Object> t = api.sqlRows("SELECT transaction_type::text AS type, quantity_change, "
+                + "previous_quantity, new_quantity, notes, created_by FROM stock_transactions "
+                + "WHERE stock_item_id = ?", id).get(0);
         assertThat(t).containsEntry("type", "adjustment").containsEntry("quantity_change", -3)
                 .containsEntry("previous_quantity", 10).containsEntry("new_quantity", 7)
                 .containsEntry("notes", "Manual edit").containsEntry("created_by", api.profileId(admin));
