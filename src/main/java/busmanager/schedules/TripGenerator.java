@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class TripGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(TripGenerator.class);
     private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private static final String CANDIDATES = """
             SELECT s.id FROM bus_schedules s
@@ -113,7 +114,7 @@ public final class TripGenerator {
                 try {
                     notifications.send(new Notifications.Notice(o.driverUserId(), "Scheduled Trip Today",
                             "You have a scheduled trip: " + (o.routeName() == null ? "Route" : o.routeName())
-                                    + " departing at " + o.departure(), "trip_reminder", null));
+                                    + " departing at " + o.departure().format(CLOCK_TIME), "trip_reminder", null));
                 } catch (SQLException | RuntimeException e) {
                     LOG.warn("Notification for trip {} failed: {}", o.tripNumber(), e.toString());
                     errors.add("Notification for trip " + o.tripNumber() + ": " + shortMessage(e));
