@@ -5,7 +5,14 @@ import busmanager.config.ConfigException;
 import busmanager.config.ConfigLoader;
 import busmanager.db.Database;
 import busmanager.db.Migrations;
+import busmanager.auth.Jwt;
+import busmanager.auth.JwtSecret;
 import busmanager.http.ApiException;
+import busmanager.http.Json;
+import busmanager.jobs.JobRunner;
+import busmanager.jobs.Jobs;
+import busmanager.mail.AlertMailer;
+import busmanager.notifications.NotificationHub;
 import busmanager.users.UserAccounts;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +26,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Command line: {@code serve} (default), {@code migrate}, {@code create-user}. */
+/** Command line: {@code serve} (default), {@code migrate}, {@code create-user}, {@code run-job}. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -34,6 +41,7 @@ public final class Main {
                 case "serve" -> serve(config);
                 case "migrate" -> Migrations.migrate(config);
                 case "create-user" -> createUser(config, options(args));
+                case "run-job" -> runJob(config, args);
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     usage();
@@ -89,6 +97,30 @@ public final class Main {
         }
     }
 
+    /** Runs one background job now, prints its summary and waits (briefly) for its e-mail to go out. */
+    private static void runJob(Config config, String[] args) throws Exception {
+        if (args.length != 2 || !Config.Jobs.NAMES.contains(args[1])) {
+            throw new IllegalArgumentException("run-job needs one of: " + String.join(", ", Config.Jobs.NAMES)
+                    + "\n" + USAGE);
+        }
+        Migrations.ensureDatabaseExists(config);
+        Clock clock = Clock.systemUTC();
+        try (Database db = new Database(config); NotificationHub hub = new NotificationHub(db);
+             AlertMailer mailer = AlertMailer.of(config.mail(), clock)) {
+            Migrations.ensureCurrent(config, db.dataSource());
+            Jwt jwt = new Jwt(JwtSecret.resolve(config.jwtSecret(), db), clock);
+            JobRunner.Run run = Jobs.runner(new Deps(config, db, jwt, clock, hub, mailer)).runNow(args[1],
+                    clock.instant());
+            System.out.println(Json.write(g -> Json.writeValue(g, run.toMap())));
+            if (!mailer.awaitIdle(Duration.ofMinutes(2))) {
+                System.err.println("The alert e-mail could not be sent yet (see the log); giving up.");
+            }
+            if (run.failed()) {
+                System.exit(1);
+            }
+        }
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -113,7 +145,10 @@ public final class Main {
               serve                      run the API server (default)
               migrate                    bring the database schema up to date and exit
               create-user --email E --password P --name "Full Name" [--role admin|driver|repair_org]
-                          [--phone N] [--license-number L] [--license-expiry YYYY-MM-DD] [--repair-org-id UUID]""";
+                          [--phone N] [--license-number L] [--license-expiry YYYY-MM-DD] [--repair-org-id UUID]
+              run-job NAME               run a background job now and print its summary; NAME is one of
+                                         trip-generation, trip-notifications, stock-alerts, tax-alerts,
+                                         expiry-alerts""";
 
     private static void usage() {
         System.out.println(USAGE);

@@ -10,6 +10,10 @@ import static busmanager.http.Access.TOKEN;
 import busmanager.auth.AuthRoutes;
 import busmanager.auth.LoginThrottle;
 import busmanager.http.Router;
+import busmanager.jobs.JobRoutes;
+import busmanager.jobs.Jobs;
+import busmanager.notifications.NotificationStreamRoutes;
+import busmanager.schedules.ScheduleRoutes;
 import busmanager.system.DocsRoutes;
 import busmanager.system.SystemRoutes;
 import busmanager.uploads.UploadRoutes;
@@ -192,6 +196,31 @@ final class Routes {
                 "Edit a repair record (workshops: own, while submitted); admins also set status and approval",
                 "any create field; admin: status, approved_by, approved_at");
         r.delete("/repairs/{repair_id}", ADMIN, repairs::delete, "Delete a repair record");
+        // --- schedules (api.md §10)
+        var schedules = new ScheduleRoutes(d);
+        r.get("/schedules", AUTH, schedules::list, "Weekly schedules; filters bus_id, is_active");
+        r.post("/schedules/generate-trips", ADMIN, schedules::generateTrips,
+                "Create today's trips (business time zone) from the active schedules; camelCase summary",
+                "none (body ignored)");
+        r.get("/schedules/{schedule_id}", AUTH, schedules::get, "One schedule");
+        r.post("/schedules", ADMIN, schedules::create, "Create a schedule",
+                "bus_id*, route_id*, driver_id, days_of_week (monday..sunday), departure_time*, arrival_time* "
+                        + "(HH:MM), is_two_way, return_departure_time, return_arrival_time, is_active, notes, "
+                        + "is_overnight, arrival_next_day, turnaround_hours");
+        r.put("/schedules/{schedule_id}", ADMIN, schedules::update, "Change a schedule (only the fields sent)",
+                "any field of POST /schedules; null clears driver_id, return times, notes");
+        r.delete("/schedules/{schedule_id}", ADMIN, schedules::delete,
+                "Delete a schedule; its trips stay with schedule_id null");
+
+        // --- background jobs and live notifications (jobs.md; api.md §16)
+        var jobs = new JobRoutes(d, Jobs.runner(d));
+        var stream = new NotificationStreamRoutes(d);
+        r.get("/jobs", ADMIN, jobs::list, "Background jobs: what they do, when they run, their last run");
+        r.post("/jobs/{name}/run", ADMIN, jobs::run, "Run a background job now (trip-generation, "
+                + "trip-notifications, stock-alerts, tax-alerts, expiry-alerts) and return its summary",
+                "none");
+        r.get("/notifications/stream", PUBLIC, stream::stream, "Server-sent events: each new notification of "
+                + "the caller as 'event: notification'; token in the Authorization header or ?token=");
 
         return r;
     }

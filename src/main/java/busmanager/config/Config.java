@@ -30,9 +30,19 @@ public record Config(
         }
     }
 
-    /** Background job switches and times (HH:MM in the business zone). */
+    /**
+     * Background job switches and times (HH:MM in the business zone; null = only on demand).
+     * {@code tripReminderEveryMinutes} 0 = only on demand; {@code disabled} names jobs never run by the clock.
+     */
     public record Jobs(boolean enabled, String tripGenerationAt, String alertsAt, int tripReminderEveryMinutes,
-                       String backupAt, int backupKeep) {
+                       String backupAt, int backupKeep, int overdueTripHours, List<String> disabled) {
+        /** The jobs of the scheduler (see busmanager.jobs.Jobs). */
+        public static final List<String> NAMES = List.of("trip-generation", "trip-notifications", "stock-alerts",
+                "tax-alerts", "expiry-alerts");
+
+        public boolean runsOnSchedule(String job) {
+            return enabled && !disabled.contains(job);
+        }
     }
 
     public boolean corsAllowsAnyOrigin() {

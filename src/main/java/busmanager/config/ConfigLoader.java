@@ -84,11 +84,13 @@ public final class ConfigLoader {
         Config.Mail mail = mail();
         Config.Jobs jobs = new Config.Jobs(
                 bool("JOBS_ENABLED", true),
-                clock("JOB_TRIP_GENERATION_AT", "00:05"),
-                clock("JOB_ALERTS_AT", "07:00"),
-                intValue("JOB_TRIP_REMINDER_EVERY_MINUTES", 60, 1, 24 * 60),
+                jobClock("JOB_TRIP_GENERATION_AT", "00:05"),
+                jobClock("JOB_ALERTS_AT", "07:00"),
+                intValue("JOB_TRIP_REMINDER_EVERY_MINUTES", 60, 0, 24 * 60),
                 getOr("BACKUP_AT", "").isBlank() ? null : clock("BACKUP_AT", "02:30"),
-                intValue("BACKUP_KEEP", 14, 1, 3650));
+                intValue("BACKUP_KEEP", 14, 1, 3650),
+                intValue("JOB_OVERDUE_TRIP_HOURS", 12, 1, 24 * 14),
+                jobNames("JOBS_DISABLED"));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -232,6 +234,23 @@ public final class ConfigLoader {
             problems.add(name + " must be a time of day HH:MM (got '" + raw + "')");
             return fallback;
         }
+    }
+
+    /** A job time HH:MM, or "off" (also "none", "disabled") for a job that only runs on demand. */
+    private String jobClock(String name, String fallback) {
+        String raw = getOr(name, fallback);
+        return List.of("off", "none", "disabled").contains(raw.toLowerCase()) ? null : clock(name, fallback);
+    }
+
+    private List<String> jobNames(String name) {
+        List<String> names = list(getOr(name, ""));
+        for (String n : names) {
+            if (!Config.Jobs.NAMES.contains(n)) {
+                problems.add(name + " lists an unknown job '" + n + "' (jobs: " + String.join(", ",
+                        Config.Jobs.NAMES) + ")");
+            }
+        }
+        return names;
     }
 
     private static List<String> list(String raw) {
