@@ -91,12 +91,13 @@ final class TripUpdate {
             // A repeated Start/Complete from a driver is no change: an end_date sent with it is dropped, so the
             // first completion time stays.
             boolean applyEnd = endSent && (admin != null || status == null || statusChanges);
-            if (applyEnd) {
-                patch.set("end_date", endDate);
+            OffsetDateTime end = applyEnd ? endDate : trip.endDate();
+            if (statusChanges && status.equals("completed") && end == null) {
+                end = OffsetDateTime.now(deps.clock()).withOffsetSameInstant(ZoneOffset.UTC);
+                applyEnd = true;
             }
-            boolean endAfterUpdate = applyEnd ? endDate != null : trip.endDate() != null;
-            if (statusChanges && status.equals("completed") && !endAfterUpdate) {
-                patch.set("end_date", OffsetDateTime.now(deps.clock()).withOffsetSameInstant(ZoneOffset.UTC));
+            if (applyEnd) {
+                patch.set("end_date", end);
             }
             if (admin != null) {
                 applyAdminReferences(c, id, trip, admin, patch);
