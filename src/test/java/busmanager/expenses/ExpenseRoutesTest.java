@@ -29,14 +29,14 @@ class ExpenseRoutesTest {
     static final ApiServer api = new ApiServer(clock);
     static final TripFixtures fx = new TripFixtures(api);
 
+    static final List<String> EXPENSE_KEYS = List.of("id", "trip_id", "category_id", "submitted_by", "amount",
+            "expense_date", "description", "document_url", "fuel_quantity", "status", "admin_remarks", "approved_by",
+            "approved_at", "category", "trip", "submitter", "created_at", "updated_at");
+
     @BeforeEach
     void resetClock() {
         clock.set(Instant.parse("2025-01-15T20:00:00Z"));
     }
-
-    static final List<String> EXPENSE_KEYS = List.of("id", "trip_id", "category_id", "submitted_by", "amount",
-            "expense_date", "description", "document_url", "fuel_quantity", "status", "admin_remarks", "approved_by",
-            "approved_at", "category", "trip", "submitter", "created_at", "updated_at");
 
     private static Map<String, Object> expense(UUID trip, UUID category, Object amount) {
         return body("trip_id", trip.toString(), "category_id", category.toString(), "amount", amount);

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,11 @@ class TripDriverRulesTest {
     @RegisterExtension
     static final ApiServer api = new ApiServer(clock);
     static final TripFixtures fx = new TripFixtures(api);
+
+    @BeforeEach
+    void resetClock() {
+        clock.set(Instant.parse("2025-01-15T12:00:00Z"));
+    }
 
     private Map<String, Object> row(UUID trip) {
         return api.sqlRows("""
