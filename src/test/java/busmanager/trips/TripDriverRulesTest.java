@@ -15,11 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -189,32 +184,17 @@ class TripDriverRulesTest {
         UUID trip = fx.tripFor(api.profileId(driver));
         api.sqlUpdate("UPDATE trips SET status = 'in_progress' WHERE id = ?", trip);
         int n = 6;
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<Res>> results = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                String end = "2025-01-16T0" + i + ":00:00Z";
-                Callable<Res> call = () -> {
-                    go.await();
-                    return api.put("/trips/" + trip, driver, body("status", "completed", "end_date", end));
-                };
-                results.add(pool.submit(call));
-            }
-            go.countDown();
-            List<String> ends = new ArrayList<>();
-            for (Future<Res> f : results) {
-                Res r = f.get();
-                assertThat(r.status()).isEqualTo(200);
-                ends.add(r.json().get("end_date").asText());
-            }
-            // Every answer reports the one completion time that was stored first.
-            assertThat(ends).containsOnly(ends.get(0));
-            Instant stored = ((Timestamp) api.sqlValue("SELECT end_date FROM trips WHERE id = ?", trip)).toInstant();
-            assertThat(OffsetDateTime.parse(ends.get(0)).toInstant()).isEqualTo(stored);
-            assertThat(stored.atOffset(ZoneOffset.UTC).getHour()).isBetween(0, n - 1);
-        } finally {
-            pool.shutdownNow();
+        List<Res> answers = Concurrently.send(n, i -> api.put("/trips/" + trip, driver,
+                body("status", "completed", "end_date", "2025-01-16T0" + i + ":00:00Z")));
+        List<String> ends = new ArrayList<>();
+        for (Res r : answers) {
+            assertThat(r.status()).isEqualTo(200);
+            ends.add(r.json().get("end_date").asText());
         }
+        // Every answer reports the one completion time that was stored first.
+        assertThat(ends).containsOnly(ends.get(0));
+        Instant stored = ((Timestamp) api.sqlValue("SELECT end_date FROM trips WHERE id = ?", trip)).toInstant();
+        assertThat(OffsetDateTime.parse(ends.get(0)).toInstant()).isEqualTo(stored);
+        assertThat(stored.atOffset(ZoneOffset.UTC).getHour()).isBetween(0, n - 1);
     }
 }

@@ -9,14 +9,9 @@ import busmanager.testing.MutableClock;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,7 +220,7 @@ class TripWaterTest {
 
     @Test
     void simultaneousIdenticalRequestsMoveStockOnce() throws Exception {
-        List<Res> answers = concurrently(8, i -> water(driver, 4));
+        List<Res> answers = Concurrently.send(8, i -> water(driver, 4));
         assertThat(answers).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
         assertThat(quantity(BOTTLES)).isEqualTo(96);
         assertThat(transactions()).hasSize(1);
@@ -236,7 +231,7 @@ class TripWaterTest {
     void simultaneousDifferentCountsKeepStockInStepWithTheTrip() throws Exception {
         String admin = api.newAdmin();
         int[] counts = {3, 9, 1, 6, 0, 12, 4, 7, 2, 5};
-        List<Res> answers = concurrently(counts.length, i -> water(i % 2 == 0 ? driver : admin, counts[i]));
+        List<Res> answers = Concurrently.send(counts.length, i -> water(i % 2 == 0 ? driver : admin, counts[i]));
         assertThat(answers).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
         int taken = (Integer) api.sqlValue("SELECT water_taken FROM trips WHERE id = ?", trip);
         assertThat(quantity(BOTTLES)).isEqualTo(100 - taken);
@@ -251,32 +246,5 @@ class TripWaterTest {
         int removed = transactions().stream().filter(m -> m.get("type").equals("remove"))
                 .mapToInt(m -> (Integer) m.get("quantity_change")).sum();
         assertThat(billed).isEqualByComparingTo(BigDecimal.valueOf(3L * removed));
-    }
-
-    interface Call {
-        Res run(int i) throws Exception;
-    }
-
-    static List<Res> concurrently(int n, Call call) throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<Res>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.run(index);
-                }));
-            }
-            go.countDown();
-            List<Res> results = new ArrayList<>();
-            for (Future<Res> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
