@@ -186,9 +186,14 @@ final class TripUpdate {
             }
             patch.set("gst_percentage", gst);
         }
-        for (String field : List.of("return_total_revenue", "return_total_expense")) {
-            if (body.has(field) && !(returnRevenueSent && field.equals("return_total_revenue"))) {
-                patch.set(field, body.nonNegativeDecimal(field));
+        if (body.has("return_total_expense")) {
+            patch.set("return_total_expense", body.nonNegativeDecimal("return_total_expense"));
+        }
+        if (body.has("return_total_revenue")) {
+            BigDecimal total = body.nonNegativeDecimal("return_total_revenue");
+            // With return channels in the request the total is recomputed from them after the update instead.
+            if (!returnRevenueSent) {
+                patch.set("return_total_revenue", total);
             }
         }
         boolean busSent = body.has("bus_id");
