@@ -132,6 +132,8 @@ class TripRoutesTest {
         assertField(api.post("/trips", admin, without(ok, "trip_number")), 422, "trip_number");
         assertField(api.post("/trips", admin, with(ok, "trip_number", "   ")), 422, "trip_number");
         assertField(api.post("/trips", admin, with(ok, "trip_number", "T".repeat(51))), 422, "trip_number");
+        assertField(api.post("/trips", admin, with(ok, "trip_number", 42)), 422, "trip_number");
+        assertField(api.post("/trips", admin, with(ok, "notes", List.of("a"))), 422, "notes");
         assertField(api.post("/trips", admin, without(ok, "route_id")), 422, "route_id");
         assertField(api.post("/trips", admin, with(ok, "route_id", "")), 422, "route_id");
         assertField(api.post("/trips", admin, without(ok, "start_date")), 422, "start_date");
