@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import busmanager.testing.ApiServer;
 import busmanager.testing.ApiServer.Res;
-import busmanager.trips.Concurrently;
+import busmanager.testing.Concurrently;
 import busmanager.trips.TripFixtures;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static busmanager.testing.ApiServer.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import busmanager.testing.ApiServer;
+import busmanager.testing.Concurrently;
 import busmanager.testing.ApiServer.Res;
 import busmanager.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,11 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -208,7 +204,7 @@ class InvoicePaymentsTest {
     void twoPaymentsAtOnceAreBothCounted() throws Exception {
         for (int round = 0; round < 5; round++) {
             UUID id = invoice();
-            List<Res> results = concurrently(2, i -> api.post("/invoices/" + id + "/payments", admin,
+            List<Res> results = Concurrently.send(2, i -> api.post("/invoices/" + id + "/payments", admin,
                     body("amount", i == 0 ? 400 : 780)));
             assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
             assertThat(paymentCount(id)).isEqualTo(2);
@@ -222,7 +218,7 @@ class InvoicePaymentsTest {
     @Test
     void concurrentPaymentsNeverExceedTheTotal() throws Exception {
         UUID id = invoice();
-        List<Res> results = concurrently(6, i -> api.post("/invoices/" + id + "/payments", admin,
+        List<Res> results = Concurrently.send(6, i -> api.post("/invoices/" + id + "/payments", admin,
                 body("amount", 300)));
         assertThat(results.stream().filter(r -> r.status() == 200)).hasSize(3);
         assertThat(results.stream().filter(r -> r.status() == 400)).hasSize(3)
@@ -232,29 +228,5 @@ class InvoicePaymentsTest {
         assertThat((BigDecimal) inv.get("balance_due")).isEqualByComparingTo("280");
         assertThat(inv.get("status")).isEqualTo("partial");
         assertThat(paymentCount(id)).isEqualTo(3);
-    }
-
-    /** Runs n requests at the same moment from n threads. */
-    private static List<Res> concurrently(int n, IntFunction<Res> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Res>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Res> results = new ArrayList<>();
-            for (Future<Res> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

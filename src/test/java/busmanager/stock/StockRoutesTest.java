@@ -4,6 +4,7 @@ import static busmanager.testing.ApiServer.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import busmanager.testing.ApiServer;
+import busmanager.testing.Concurrently;
 import busmanager.testing.ApiServer.Res;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -11,11 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -353,7 +349,7 @@ class StockRoutesTest {
     void concurrentAdjustmentsNeverLoseAnUpdate() throws Exception {
         UUID id = createItem(unique("Water crate"), 0);
         int n = 16;
-        List<Res> results = concurrently(n, i -> api.post("/stock/" + id + "/adjust", i % 2 == 0 ? admin : driver,
+        List<Res> results = Concurrently.send(n, i -> api.post("/stock/" + id + "/adjust", i % 2 == 0 ? admin : driver,
                 body("quantity_change", 1, "transaction_type", "add")));
         assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
         assertThat(quantity(id)).isEqualTo(n);
@@ -369,36 +365,12 @@ class StockRoutesTest {
     @Test
     void concurrentRemovalsStopAtZero() throws Exception {
         UUID id = createItem(unique("Last bottles"), 5);
-        List<Res> results = concurrently(10, i -> api.post("/stock/" + id + "/adjust", driver,
+        List<Res> results = Concurrently.send(10, i -> api.post("/stock/" + id + "/adjust", driver,
                 body("quantity_change", 1, "transaction_type", "remove")));
         assertThat(results.stream().filter(r -> r.status() == 200)).hasSize(5);
         assertThat(results.stream().filter(r -> r.status() == 400))
                 .hasSize(5).allSatisfy(r -> assertThat(r.detail()).isEqualTo("Insufficient stock"));
         assertThat(quantity(id)).isZero();
         assertThat(transactions(id)).isEqualTo(5);
-    }
-
-    /** Runs n requests at the same moment from n threads. */
-    private static List<Res> concurrently(int n, IntFunction<Res> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Res>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Res> results = new ArrayList<>();
-            for (Future<Res> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package busmanager.trips;
 
+import busmanager.testing.Concurrently;
+
 import static busmanager.testing.ApiServer.body;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package busmanager.trips;
+package busmanager.testing;
 
 import busmanager.testing.ApiServer.Res;
 import java.util.ArrayList;
