@@ -59,8 +59,8 @@ public final class App implements AutoCloseable {
                 LOG.info("Alert e-mails are off (SMTP_HOST is not set); alerts still appear in the admins' bell");
             }
             listener = new NotificationListener(config, deps.hub()).start();
-            Router router = Routes.build(deps);
             JobRunner jobs = Jobs.runner(deps);
+            Router router = Routes.build(deps, jobs);
             if (config.jobs().enabled()) {
                 scheduler = new JobScheduler(jobs, clock, jobs.jobs().stream().map(j -> j.name())
                         .filter(config.jobs()::runsOnSchedule).collect(Collectors.toSet())).start();

@@ -9,22 +9,40 @@ import static busmanager.http.Access.TOKEN;
 
 import busmanager.auth.AuthRoutes;
 import busmanager.auth.LoginThrottle;
+import busmanager.buses.BusRoutes;
+import busmanager.busroutes.BusRouteRoutes;
+import busmanager.categories.CategoryRoutes;
+import busmanager.expenses.ExpenseRoutes;
 import busmanager.http.Router;
+import busmanager.invoices.InvoiceLineItemRoutes;
+import busmanager.invoices.InvoicePaymentRoutes;
+import busmanager.invoices.InvoiceRoutes;
 import busmanager.jobs.JobRoutes;
-import busmanager.jobs.Jobs;
+import busmanager.jobs.JobRunner;
+import busmanager.notifications.NotificationRoutes;
 import busmanager.notifications.NotificationStreamRoutes;
+import busmanager.repairs.RepairOrgRoutes;
+import busmanager.repairs.RepairRoutes;
 import busmanager.schedules.ScheduleRoutes;
+import busmanager.settings.SettingsRoutes;
+import busmanager.states.StateRoutes;
+import busmanager.stock.StockAdjustments;
+import busmanager.stock.StockRoutes;
 import busmanager.system.DocsRoutes;
 import busmanager.system.SystemRoutes;
+import busmanager.trips.TripRoutes;
 import busmanager.uploads.UploadRoutes;
 import busmanager.uploads.UploadedFileRoutes;
+import busmanager.users.DriverRoutes;
+import busmanager.users.RoleAssignment;
+import busmanager.users.UserDeletion;
 
 /** Every endpoint, who may call it, and what it does. The docs at /docs are made from this table. */
 final class Routes {
     private Routes() {
     }
 
-    static Router build(Deps d) {
+    static Router build(Deps d, JobRunner jobRunner) {
         var system = new SystemRoutes(d.db());
         var auth = new AuthRoutes(d.db(), d.jwt(), new LoginThrottle(d.clock()), d.config().signupEnabled());
         Router r = new Router();
@@ -63,7 +81,7 @@ final class Routes {
         r.delete("/upload/repair/{filename}", AUTH, uploads::deleteRepair,
                 "Delete an uploaded repair photo (admin: any; others: only files they uploaded)");
         // --- fleet, people and reference data (api.md §3, §4, §5, §7.3, §8, §9, §15, §16)
-        var buses = new busmanager.buses.BusRoutes(d.db());
+        var buses = new BusRoutes(d.db());
         r.get("/buses", AUTH, buses::list, "Buses by registration; admins get every field, others a short form");
         r.get("/buses/{bus_id}", AUTH, buses::get, "One bus; admins get every field, others a short form");
         r.post("/buses", ADMIN, buses::create, "Add a bus",
@@ -75,7 +93,7 @@ final class Routes {
                 "any field of POST /buses");
         r.delete("/buses/{bus_id}", ADMIN, buses::delete,
                 "Delete a bus with its schedules and tax records; trips, invoices and repairs keep their data");
-        var busRoutes = new busmanager.busroutes.BusRouteRoutes(d.db());
+        var busRoutes = new BusRouteRoutes(d.db());
         r.get("/routes", AUTH, busRoutes::list, "Routes by name, with their states");
         r.get("/routes/{route_id}", AUTH, busRoutes::get, "One route with its states");
         r.post("/routes", ADMIN, busRoutes::create, "Add a route",
@@ -85,9 +103,9 @@ final class Routes {
                 "any field of POST /routes");
         r.delete("/routes/{route_id}", ADMIN, busRoutes::delete,
                 "Delete a route and its schedules; refused (409) while trips use it");
-        var states = new busmanager.states.StateRoutes(d.db());
+        var states = new StateRoutes(d.db());
         r.get("/states", AUTH, states::list, "Indian states and union territories by name");
-        var categories = new busmanager.categories.CategoryRoutes(d.db());
+        var categories = new CategoryRoutes(d.db());
         r.get("/expense-categories", AUTH, categories::list,
                 "Expense categories by name; ?name= matches a whole name, any letter case");
         r.get("/expenses/categories", AUTH, categories::listWithoutTimestamps,
@@ -99,9 +117,9 @@ final class Routes {
                 "Change an expense category (only the fields sent)", "name, description, icon");
         r.delete("/expense-categories/{category_id}", ADMIN, categories::delete,
                 "Delete an expense category; refused (409) while expenses use it");
-        var drivers = new busmanager.users.DriverRoutes(d.db());
-        var roleAssignment = new busmanager.users.RoleAssignment(d.db());
-        var userDeletion = new busmanager.users.UserDeletion(d.db());
+        var drivers = new DriverRoutes(d.db());
+        var roleAssignment = new RoleAssignment(d.db());
+        var userDeletion = new UserDeletion(d.db());
         r.get("/drivers", ADMIN, drivers::list, "Every user profile (all roles), newest first; ?role= filters");
         r.get("/drivers/roles", ADMIN, drivers::roles, "Every role row");
         r.post("/drivers/assign-role", ADMIN, roleAssignment::assign,
@@ -118,14 +136,14 @@ final class Routes {
                 "full_name, phone (max 15), license_number, license_expiry, address");
         r.delete("/drivers/{driver_id}", ADMIN, userDeletion::delete,
                 "Delete a user; their trips keep the name; refused (409) when they submitted expenses");
-        var settings = new busmanager.settings.SettingsRoutes(d.db());
+        var settings = new SettingsRoutes(d.db());
         r.get("/settings", ADMIN, settings::list, "Every admin setting by key");
         r.get("/settings/{key}", ADMIN, settings::get,
                 "One setting; built-in defaults for expiry_alert_days, fuel_price_per_liter, gst_percentage");
         r.put("/settings", ADMIN, settings::putAll, "Save several settings at once",
                 "settings*: [{key*, value}]");
         r.put("/settings/{key}", ADMIN, settings::put, "Save one setting", "value*, description");
-        var notifications = new busmanager.notifications.NotificationRoutes(d.db());
+        var notifications = new NotificationRoutes(d.db());
         r.get("/notifications", AUTH, notifications::list,
                 "Own notifications, newest first; ?unread_only=, ?limit= (default 50)");
         r.put("/notifications/read-all", AUTH, notifications::markAllRead, "Mark all own notifications read",
@@ -134,8 +152,8 @@ final class Routes {
                 "Mark one own notification read", null);
         r.delete("/notifications/{notification_id}", AUTH, notifications::delete, "Delete one own notification");
         // --- stock, invoices, repairs (api.md §11, §12, §13)
-        var stock = new busmanager.stock.StockRoutes(d);
-        var stockAdjust = new busmanager.stock.StockAdjustments(d);
+        var stock = new StockRoutes(d);
+        var stockAdjust = new StockAdjustments(d);
         r.get("/stock", ADMIN_DRIVER, stock::list, "Stock items by name; ?name= matches part of the name");
         r.get("/stock/transactions", ADMIN_DRIVER, stock::transactions,
                 "Stock history, newest first; ?stock_item_id=, ?limit=");
@@ -149,9 +167,9 @@ final class Routes {
                 "quantity_change*, transaction_type* (add|remove|adjustment), notes");
         r.delete("/stock/{item_id}", ADMIN, stock::delete, "Delete a stock item and its history");
 
-        var invoices = new busmanager.invoices.InvoiceRoutes(d);
-        var invoiceItems = new busmanager.invoices.InvoiceLineItemRoutes(d);
-        var payments = new busmanager.invoices.InvoicePaymentRoutes(d);
+        var invoices = new InvoiceRoutes(d);
+        var invoiceItems = new InvoiceLineItemRoutes(d);
+        var payments = new InvoicePaymentRoutes(d);
         r.get("/invoices", ADMIN, invoices::list,
                 "Invoices, newest first; ?status=, ?direction=, ?from_date=, ?to_date=, ?limit=, ?offset=");
         r.get("/invoices/{invoice_id}", ADMIN, invoices::get, "One invoice with line items and payments");
@@ -172,8 +190,8 @@ final class Routes {
                 "amount*, payment_date, payment_mode, reference_number, notes");
         r.delete("/invoices/{invoice_id}/payments/{payment_id}", ADMIN, payments::delete, "Remove a payment");
 
-        var orgs = new busmanager.repairs.RepairOrgRoutes(d);
-        var repairs = new busmanager.repairs.RepairRoutes(d);
+        var orgs = new RepairOrgRoutes(d);
+        var repairs = new RepairRoutes(d);
         r.get("/repairs/organizations", AUTH, orgs::list, "Repair organizations (non-admins: their own)");
         r.get("/repairs/organizations/{org_id}", AUTH, orgs::get, "One repair organization (non-admins: their own)");
         r.post("/repairs/organizations", ADMIN, orgs::create, "Add a repair organization",
@@ -213,7 +231,7 @@ final class Routes {
                 "Delete a schedule; its trips stay with schedule_id null");
 
         // --- background jobs and live notifications (jobs.md; api.md §16)
-        var jobs = new JobRoutes(d, Jobs.runner(d));
+        var jobs = new JobRoutes(d, jobRunner);
         var stream = new NotificationStreamRoutes(d);
         r.get("/jobs", ADMIN, jobs::list, "Background jobs: what they do, when they run, their last run");
         r.post("/jobs/{name}/run", ADMIN, jobs::run, "Run a background job now (trip-generation, "
@@ -222,7 +240,7 @@ final class Routes {
         r.get("/notifications/stream", PUBLIC, stream::stream, "Server-sent events: each new notification of "
                 + "the caller as 'event: notification'; token in the Authorization header or ?token=");
         // --- trips and expenses (api.md §6, §7)
-        var trips = new busmanager.trips.TripRoutes(d);
+        var trips = new TripRoutes(d);
         r.get("/trips/my", AUTH, trips::listMine,
                 "Own trips, newest first; query status, driver_id, bus_id, from_date, to_date, start_date, "
                         + "end_date, limit, offset");
@@ -242,7 +260,7 @@ final class Routes {
         r.delete("/trips/{trip_id}", ADMIN, trips::delete,
                 "Delete a trip with its expenses; invoices and chained trips lose the link");
 
-        var expenses = new busmanager.expenses.ExpenseRoutes(d);
+        var expenses = new ExpenseRoutes(d);
         r.get("/expenses/my", AUTH, expenses::listMine,
                 "Own expenses, newest first; query status, trip_id, route_id, from_date, to_date, limit, offset");
         r.get("/expenses", AUTH, expenses::list,
