@@ -30,10 +30,7 @@ public final class NotificationRoutes {
             where.always("NOT n.read");
         }
         String page = Where.page(req.query().limit(DEFAULT_LIMIT), req.query().offset());
-        return db.list("""
-                SELECT json_build_object('id', n.id, 'title', n.title, 'message', n.message, 'type', n.type,
-                  'read', n.read, 'link', n.link, 'created_at', n.created_at)::text
-                FROM notifications n""" + where.sql() + " ORDER BY n.created_at DESC, n.id" + page,
+        return db.list(Notifications.JSON + where.sql() + " ORDER BY n.created_at DESC, n.id" + page,
                 where.params());
     }
 
