@@ -9,6 +9,7 @@ import busmanager.db.Migrations;
 import busmanager.http.Cors;
 import busmanager.http.HttpApp;
 import busmanager.http.Router;
+import busmanager.web.WebAppHandler;
 import java.nio.file.Files;
 import java.time.Clock;
 
@@ -33,7 +34,8 @@ public final class App implements AutoCloseable {
             Jwt jwt = new Jwt(JwtSecret.resolve(config.jwtSecret(), db), clock);
             Deps deps = new Deps(config, db, jwt, clock);
             Router router = Routes.build(deps);
-            HttpApp http = new HttpApp(router, new Authenticator(jwt, db), new Cors(config.corsOrigins()), null);
+            HttpApp http = new HttpApp(router, new Authenticator(jwt, db), new Cors(config.corsOrigins()),
+                    WebAppHandler.of(config.webDir()));
             http.start(config.port());
             return new App(db, http);
         } catch (Exception e) {
