@@ -1,6 +1,7 @@
 package busmanager;
 
 import busmanager.auth.Authenticator;
+import busmanager.backup.NightlyBackup;
 import busmanager.auth.Jwt;
 import busmanager.auth.JwtSecret;
 import busmanager.config.Config;
@@ -17,10 +18,12 @@ import java.time.Clock;
 public final class App implements AutoCloseable {
     private final Database db;
     private final HttpApp http;
+    private final NightlyBackup nightlyBackup;
 
-    private App(Database db, HttpApp http) {
+    private App(Database db, HttpApp http, NightlyBackup nightlyBackup) {
         this.db = db;
         this.http = http;
+        this.nightlyBackup = nightlyBackup;
     }
 
     public static App start(Config config, Clock clock) throws Exception {
@@ -37,7 +40,7 @@ public final class App implements AutoCloseable {
             HttpApp http = new HttpApp(router, new Authenticator(jwt, db), new Cors(config.corsOrigins()),
                     WebAppHandler.of(config.webDir()));
             http.start(config.port());
-            return new App(db, http);
+            return new App(db, http, NightlyBackup.start(config, clock));
         } catch (Exception e) {
             db.close();
             throw e;
@@ -54,6 +57,9 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        if (nightlyBackup != null) {
+            nightlyBackup.close();
+        }
         http.stop();
         db.close();
     }

@@ -1,5 +1,8 @@
 package busmanager;
 
+import busmanager.backup.Backup;
+import busmanager.backup.Manifest;
+import busmanager.backup.Restore;
 import busmanager.config.Config;
 import busmanager.config.ConfigException;
 import busmanager.config.ConfigLoader;
@@ -7,6 +10,14 @@ import busmanager.db.Database;
 import busmanager.db.Migrations;
 import busmanager.http.ApiException;
 import busmanager.users.UserAccounts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +30,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Command line: {@code serve} (default), {@code migrate}, {@code create-user}. */
+/** Command line: {@code serve} (default), {@code migrate}, {@code create-user}, {@code backup}, {@code restore},
+ * {@code healthcheck}. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -34,6 +46,9 @@ public final class Main {
                 case "serve" -> serve(config);
                 case "migrate" -> Migrations.migrate(config);
                 case "create-user" -> createUser(config, options(args));
+                case "backup" -> backup(config, options(args));
+                case "restore" -> restore(config, args);
+                case "healthcheck" -> System.exit(healthy(config.port()) ? 0 : 1);
                 case "help", "--help", "-h" -> usage();
                 default -> {
                     usage();
@@ -45,6 +60,9 @@ public final class Main {
             System.exit(2);
         } catch (ApiException e) {
             System.err.println("Refused: " + e.getMessage());
+            System.exit(1);
+        } catch (Restore.Refused e) {
+            System.err.println(e.getMessage());
             System.exit(1);
         } catch (Exception e) {
             LOG.error("{} failed: {}", command, e.toString());
@@ -89,6 +107,53 @@ public final class Main {
         }
     }
 
+    private static void backup(Config config, Map<String, String> o) throws Exception {
+        for (String key : o.keySet()) {
+            if (!key.equals("output")) {
+                throw new IllegalArgumentException("unknown option --" + key + "\n" + USAGE);
+            }
+        }
+        Path target = o.containsKey("output") ? Path.of(o.get("output")) : Backup.standardFile(config, Clock.systemUTC());
+        if (Files.exists(target)) {
+            throw new IllegalArgumentException(target + " already exists; choose another --output");
+        }
+        Manifest manifest = Backup.create(config, target, Clock.systemUTC());
+        System.out.println("Backup written to " + target.toAbsolutePath() + " (" + Files.size(target) + " bytes): "
+                + Backup.describe(manifest));
+    }
+
+    private static void restore(Config config, String[] args) throws Exception {
+        if (args.length != 2 || args[1].startsWith("--")) {
+            throw new IllegalArgumentException("restore needs exactly one backup file: restore FILE\n" + USAGE);
+        }
+        Manifest manifest = Restore.run(config, Path.of(args[1]));
+        System.out.println("Restored " + args[1] + " (made " + manifest.createdAt() + " from database "
+                + manifest.database() + "): " + Backup.describe(manifest) + ". Uploads are in "
+                + config.uploadDir().toAbsolutePath() + ". Start the server as usual; it brings the schema up to date.");
+    }
+
+    /** GET http://127.0.0.1:PORT/health with a plain socket (a container health check: small and quick). */
+    static boolean healthy(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 3000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /health HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            boolean ok = response.startsWith("HTTP/1.1 200 ") && response.contains("\"healthy\"");
+            if (!ok) {
+                System.err.println("unhealthy: " + response.lines().findFirst().orElse("no answer"));
+            }
+            return ok;
+        } catch (IOException e) {
+            System.err.println("unhealthy: " + e.getMessage());
+            return false;
+        }
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -113,7 +178,12 @@ public final class Main {
               serve                      run the API server (default)
               migrate                    bring the database schema up to date and exit
               create-user --email E --password P --name "Full Name" [--role admin|driver|repair_org]
-                          [--phone N] [--license-number L] [--license-expiry YYYY-MM-DD] [--repair-org-id UUID]""";
+                          [--phone N] [--license-number L] [--license-expiry YYYY-MM-DD] [--repair-org-id UUID]
+              backup [--output FILE]     write database + uploads into one zip archive
+                                         (default BACKUP_DIR/busmanager-<date>-<time>.zip)
+              restore FILE               restore such an archive into an EMPTY database (created when missing)
+                                         and an empty upload folder
+              healthcheck                exit 0 when the server on PORT answers /health, else 1""";
 
     private static void usage() {
         System.out.println(USAGE);
