@@ -1,6 +1,7 @@
 package busmanager;
 
 import busmanager.auth.Authenticator;
+import busmanager.backup.NightlyBackup;
 import busmanager.auth.Jwt;
 import busmanager.auth.JwtSecret;
 import busmanager.config.Config;
@@ -15,6 +16,7 @@ import busmanager.jobs.Jobs;
 import busmanager.mail.AlertMailer;
 import busmanager.notifications.NotificationHub;
 import busmanager.notifications.NotificationListener;
+import busmanager.web.WebAppHandler;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.stream.Collectors;
@@ -33,13 +35,16 @@ public final class App implements AutoCloseable {
     private final NotificationListener listener;
     private final JobRunner jobs;
     private final JobScheduler scheduler;
+    private final NightlyBackup nightlyBackup;
 
-    private App(Deps deps, HttpApp http, NotificationListener listener, JobRunner jobs, JobScheduler scheduler) {
+    private App(Deps deps, HttpApp http, NotificationListener listener, JobRunner jobs, JobScheduler scheduler,
+                NightlyBackup nightlyBackup) {
         this.deps = deps;
         this.http = http;
         this.listener = listener;
         this.jobs = jobs;
         this.scheduler = scheduler;
+        this.nightlyBackup = nightlyBackup;
     }
 
     public static App start(Config config, Clock clock) throws Exception {
@@ -67,9 +72,10 @@ public final class App implements AutoCloseable {
             } else {
                 LOG.info("Scheduled jobs are off (JOBS_ENABLED=false); they still run on demand");
             }
-            HttpApp http = new HttpApp(router, new Authenticator(jwt, db), new Cors(config.corsOrigins()), null);
+            HttpApp http = new HttpApp(router, new Authenticator(jwt, db), new Cors(config.corsOrigins()),
+                    WebAppHandler.of(config.webDir()));
             http.start(config.port());
-            return new App(deps, http, listener, jobs, scheduler);
+            return new App(deps, http, listener, jobs, scheduler, NightlyBackup.start(config, clock));
         } catch (Exception e) {
             closeQuietly(scheduler);
             closeQuietly(listener);
@@ -116,6 +122,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(nightlyBackup);
         closeQuietly(scheduler);
         deps.hub().close();
         http.stop();

@@ -36,6 +36,7 @@ import busmanager.uploads.UploadedFileRoutes;
 import busmanager.users.DriverRoutes;
 import busmanager.users.RoleAssignment;
 import busmanager.users.UserDeletion;
+import busmanager.web.WebAppHandler;
 
 /** Every endpoint, who may call it, and what it does. The docs at /docs are made from this table. */
 final class Routes {
@@ -48,7 +49,9 @@ final class Routes {
         Router r = new Router();
         var docs = new DocsRoutes(r);
 
-        r.get("/", PUBLIC, system::root, "API name and version");
+        var web = WebAppHandler.of(d.config().webDir());
+        r.get("/", PUBLIC, web == null ? system::root : web.navigationOr(system::root),
+                "API name and version (a browser gets the web app instead when WEB_DIR is set)");
         r.get("/health", PUBLIC, system::health, "Health: 200 when the database answers, else 503");
         r.get("/openapi.json", PUBLIC, docs::openApi, "OpenAPI description of every endpoint");
         r.get("/docs", PUBLIC, docs::page, "This documentation page");

@@ -94,7 +94,8 @@ public final class HttpApp {
         List<String> segments = pathSegments(exchange.getRequestURI().getRawPath());
         Router.Match match = router.match(method.equals("HEAD") ? "GET" : method, segments);
         if (match == null) {
-            if (fallback != null && (method.equals("GET") || method.equals("HEAD"))) {
+            // A path the API knows under another method is never handed to the web app (405, not HTML).
+            if (fallback != null && (method.equals("GET") || method.equals("HEAD")) && !router.pathExists(segments)) {
                 fallback.handle(new Request(exchange, Map.of())).send(exchange);
                 return;
             }
