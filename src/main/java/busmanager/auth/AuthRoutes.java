@@ -64,8 +64,9 @@ public final class AuthRoutes {
         if (password.length() < 6) {
             throw ApiException.badRequest("Password must be at least 6 characters");
         }
+        String passwordHash = Passwords.hash(password);
         UserAccounts.Created created = db.tx(c -> UserAccounts.create(c, new UserAccounts.NewUser(
-                email, password, fullName, Principal.DRIVER, null, null, null, null, null, true)));
+                email, passwordHash, fullName, Principal.DRIVER, null, null, null, null, null, true)));
         return tokenReply(created.userId(), email, fullName, Principal.DRIVER, created.profileId());
     }
 
@@ -98,20 +99,23 @@ public final class AuthRoutes {
         String current = body.requiredRawText("current_password", 1024);
         String fresh = body.requiredRawText("new_password", 1024);
         UUID userId = req.user().userId();
-        return db.tx(c -> {
-            String hash = Sql.text(c, "SELECT encrypted_password FROM auth.users WHERE id = ? FOR UPDATE", userId);
-            if (hash == null) {
-                throw ApiException.notFound("User not found");
-            }
-            if (!Passwords.verify(current, hash)) {
-                throw ApiException.badRequest("Current password is incorrect");
-            }
-            if (fresh.length() < 8) {
-                throw ApiException.badRequest("New password must be at least 8 characters");
-            }
-            Sql.update(c, "UPDATE auth.users SET encrypted_password = ?, updated_at = now() WHERE id = ?",
-                    Passwords.hash(fresh), userId);
-            return Reply.message("Password changed successfully");
-        });
+        // bcrypt runs outside any transaction so a slow hash never holds a pooled connection.
+        String hash = db.one("SELECT encrypted_password FROM auth.users WHERE id = ?", userId);
+        if (hash == null) {
+            throw ApiException.notFound("User not found");
+        }
+        if (!Passwords.verify(current, hash)) {
+            throw ApiException.badRequest("Current password is incorrect");
+        }
+        if (fresh.length() < 8) {
+            throw ApiException.badRequest("New password must be at least 8 characters");
+        }
+        String freshHash = Passwords.hash(fresh);
+        int changed = db.tx(c -> Sql.update(c, "UPDATE auth.users SET encrypted_password = ?, updated_at = now() "
+                + "WHERE id = ? AND encrypted_password = ?", freshHash, userId, hash));
+        if (changed == 0) {
+            throw new ApiException(409, "The password was changed meanwhile; sign in again");
+        }
+        return Reply.message("Password changed successfully");
     }
 }

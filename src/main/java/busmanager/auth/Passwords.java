@@ -6,12 +6,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * bcrypt as the old stack wrote it: verifies {@code $2a$} (pgcrypto, Go), {@code $2b$} (passlib) and
  * {@code $2y$} at any cost; new hashes are {@code $2b$} cost 12. The key is built the OpenBSD way — the
  * password's UTF-8 bytes plus a NUL, cut at 72 bytes — so long passwords match the other implementations
  * instead of being refused.
+ *
+ * <p>A hash costs hundreds of milliseconds of pure CPU. Requests run on virtual threads, whose few carrier
+ * threads are not preempted: a burst of logins hashing on them would stall every other request, including
+ * those holding a pooled connection. So hashing runs on a small pool of ordinary threads (one core is left to
+ * the rest of the API) and the request's virtual thread simply waits for the result.
  */
 public final class Passwords {
     private static final int COST = 12;
@@ -19,11 +29,36 @@ public final class Passwords {
     private static final BCrypt.Version PLAIN_2B = new BCrypt.Version(new byte[] {'2', 'b'}, true, false,
             MAX_KEY_BYTES, BCrypt.Version.VERSION_2B.formatter, BCrypt.Version.VERSION_2B.parser);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ExecutorService HASHERS = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+            Thread.ofPlatform().daemon().name("bcrypt-", 1).factory());
 
     private Passwords() {
     }
 
     public static String hash(String password) {
+        return onHasherThread(() -> hashNow(password));
+    }
+
+    /** False for a wrong password and for anything that is not a bcrypt hash. */
+    public static boolean verify(String password, String storedHash) {
+        return onHasherThread(() -> verifyNow(password, storedHash));
+    }
+
+    private static <T> T onHasherThread(Callable<T> work) {
+        Future<T> result = HASHERS.submit(work);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String hashNow(String password) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         byte[] key = key(password);
@@ -34,8 +69,7 @@ public final class Passwords {
         }
     }
 
-    /** False for a wrong password and for anything that is not a bcrypt hash. */
-    public static boolean verify(String password, String storedHash) {
+    private static boolean verifyNow(String password, String storedHash) {
         if (password == null || storedHash == null || !storedHash.matches("\\$2[abyx]\\$\\d\\d\\$.{53}")) {
             return false;
         }

@@ -1,5 +1,6 @@
 package busmanager.cli;
 
+import busmanager.auth.Passwords;
 import busmanager.config.Config;
 import busmanager.db.Database;
 import busmanager.db.Migrations;
@@ -36,8 +37,9 @@ public final class CreateUserCommand {
         Migrations.ensureDatabaseExists(config);
         try (Database db = new Database(config)) {
             Migrations.ensureCurrent(config, db.dataSource());
+            String passwordHash = Passwords.hash(o.get("password"));
             var created = db.tx(c -> UserAccounts.create(c, new UserAccounts.NewUser(o.get("email").strip(),
-                    o.get("password"), o.get("name").strip(), role, o.get("phone"), o.get("license-number"), expiry,
+                    passwordHash, o.get("name").strip(), role, o.get("phone"), o.get("license-number"), expiry,
                     null, org, true)));
             System.out.println("Created " + role + " " + o.get("email") + " (user id " + created.userId()
                     + ", profile id " + created.profileId() + ")");

@@ -1,5 +1,6 @@
 package busmanager.repairs;
 
+import busmanager.auth.Passwords;
 import busmanager.auth.Principal;
 import busmanager.Deps;
 import busmanager.db.Database;
@@ -135,13 +136,14 @@ public final class RepairOrgRoutes {
         String password = b.requiredRawText("password", 1024);
         String fullName = b.requiredText("full_name", 100).strip();
         String phone = b.textOrNull("phone", 15);
+        if (password.length() < 6) {
+            throw ApiException.badRequest("Password must be at least 6 characters");
+        }
+        String passwordHash = Passwords.hash(password);
         String profile = db.tx(c -> {
             // FOR SHARE: the organization cannot be deleted while its new user is being written.
             lockOrganization(c, orgId, "FOR SHARE");
-            if (password.length() < 6) {
-                throw ApiException.badRequest("Password must be at least 6 characters");
-            }
-            UserAccounts.Created created = UserAccounts.create(c, new UserAccounts.NewUser(email, password, fullName,
+            UserAccounts.Created created = UserAccounts.create(c, new UserAccounts.NewUser(email, passwordHash, fullName,
                     Principal.REPAIR_ORG, phone == null ? null : phone.strip(), null, null, null, orgId, true));
             return UserAccounts.profileJson(c, created.profileId());
         });

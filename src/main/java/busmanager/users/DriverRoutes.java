@@ -1,5 +1,6 @@
 package busmanager.users;
 
+import busmanager.auth.Passwords;
 import busmanager.auth.Principal;
 import busmanager.db.Database;
 import busmanager.db.Patch;
@@ -151,7 +152,7 @@ public final class DriverRoutes {
             throw ApiException.badRequest("Password must be at least 6 characters");
         }
         boolean workshop = role.equals(Principal.REPAIR_ORG);
-        var user = new UserAccounts.NewUser(email, password, fullName, role, phone, licenseNumber, licenseExpiry,
+        var user = new UserAccounts.NewUser(email, Passwords.hash(password), fullName, role, phone, licenseNumber, licenseExpiry,
                 address, orgId, workshop);
         return Reply.json(db.tx(c -> {
             Refs.mustExist(c, "repair_organizations", orgId, "repair_org_id", "Organization");

@@ -25,7 +25,8 @@ public final class UserAccounts {
     private UserAccounts() {
     }
 
-    public record NewUser(String email, String password, String fullName, String role, String phone,
+    /** A login to create; hash the password with {@link Passwords#hash} before opening the transaction. */
+    public record NewUser(String email, String passwordHash, String fullName, String role, String phone,
                           String licenseNumber, LocalDate licenseExpiry, String address, UUID repairOrgId,
                           boolean emailConfirmed) {
     }
@@ -47,7 +48,7 @@ public final class UserAccounts {
             userId = Sql.uuid(c, """
                     INSERT INTO auth.users (email, encrypted_password, email_confirmed_at, raw_user_meta_data)
                     VALUES (?, ?, CASE WHEN ? THEN now() END, ?::jsonb) RETURNING id""",
-                    user.email(), Passwords.hash(user.password()), user.emailConfirmed(),
+                    user.email(), user.passwordHash(), user.emailConfirmed(),
                     Json.of("full_name", user.fullName()));
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {
