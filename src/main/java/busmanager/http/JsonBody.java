@@ -1,21 +1,12 @@
 package busmanager.http;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,79 +20,16 @@ import java.util.regex.Pattern;
  */
 public final class JsonBody {
     public static final int DEFAULT_MAX_TEXT = 5000;
-    private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Map<String, Object> values;
 
-    private JsonBody(Map<String, Object> values) {
+    JsonBody(Map<String, Object> values) {
         this.values = values;
     }
 
     public static JsonBody empty() {
         return new JsonBody(Collections.emptyMap());
-    }
-
-    public static JsonBody parse(byte[] bytes) {
-        if (bytes.length == 0 || new String(bytes, 0, Math.min(bytes.length, 64)).isBlank()) {
-            return empty();
-        }
-        try (JsonParser p = Json.FACTORY.createParser(bytes)) {
-            p.streamReadConstraints();
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw ApiException.invalid("body", "body", "Input should be a valid JSON object");
-            }
-            Map<String, Object> map = readObject(p, 0);
-            if (p.nextToken() != null) {
-                throw ApiException.invalid("body", "body", "Unexpected content after the JSON object");
-            }
-            return new JsonBody(map);
-        } catch (JsonParseException e) {
-            throw ApiException.invalid("body", "body", "JSON decode error");
-        } catch (IOException e) {
-            throw ApiException.invalid("body", "body", "JSON decode error");
-        }
-    }
-
-    static {
-        StreamReadConstraints.overrideDefaultStreamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1_000_000).build());
-    }
-
-    private static Map<String, Object> readObject(JsonParser p, int depth) throws IOException {
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            map.put(name, readValue(p, depth));
-        }
-        return map;
-    }
-
-    private static Object readValue(JsonParser p, int depth) throws IOException {
-        if (depth > 16) {
-            throw ApiException.invalid("body", "body", "JSON nested too deeply");
-        }
-        return switch (p.currentToken()) {
-            case START_OBJECT -> new JsonBody(readObject(p, depth + 1));
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(readValue(p, depth + 1));
-                }
-                yield list;
-            }
-            case VALUE_STRING -> p.getText();
-            case VALUE_NUMBER_INT -> p.getBigIntegerValue();
-            case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw ApiException.invalid("body", "body", "JSON decode error");
-        };
     }
 
     /** True when the key is present, even with value null. */
@@ -244,10 +172,11 @@ public final class JsonBody {
         if (v == null || "".equals(v)) {
             return null;
         }
-        if (!(v instanceof String s) || !UUID_FORM.matcher(s).matches()) {
+        UUID id = v instanceof String s ? Values.uuid(s) : null;
+        if (id == null) {
             throw invalid(key, "Input should be a valid UUID");
         }
-        return UUID.fromString(s);
+        return id;
     }
 
     public UUID requiredUuid(String key) {
@@ -266,11 +195,11 @@ public final class JsonBody {
         if (s == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
-        } catch (DateTimeParseException e) {
+        LocalDate d = Values.date(s);
+        if (d == null) {
             throw invalid(key, "Input should be a valid date (YYYY-MM-DD)");
         }
+        return d;
     }
 
     public LocalDate requiredDate(String key) {
@@ -287,7 +216,7 @@ public final class JsonBody {
         if (s == null) {
             return null;
         }
-        OffsetDateTime t = parseTimestamp(s);
+        OffsetDateTime t = Values.timestamp(s);
         if (t == null) {
             throw invalid(key, "Input should be a valid datetime");
         }
@@ -302,37 +231,16 @@ public final class JsonBody {
         return t;
     }
 
-    /** Parses an ISO date-time (offset optional, naive = UTC) or a bare date (midnight UTC); null if malformed. */
-    public static OffsetDateTime parseTimestamp(String raw) {
-        String s = raw.strip().replace(' ', 'T').replace('z', 'Z');
-        try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException notDateTime) {
-                try {
-                    return LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC);
-                } catch (DateTimeParseException e) {
-                    return null;
-                }
-            }
-        }
-    }
-
     public LocalTime time(String key) {
         String s = optionalString(key, "Input should be a valid time (HH:MM or HH:MM:SS)");
         if (s == null) {
             return null;
         }
-        if (!TIME.matcher(s).matches()) {
+        LocalTime t = Values.time(s);
+        if (t == null) {
             throw invalid(key, "Input should be a valid time (HH:MM or HH:MM:SS)");
         }
-        try {
-            return LocalTime.parse(s);
-        } catch (DateTimeParseException e) {
-            throw invalid(key, "Input should be a valid time (HH:MM or HH:MM:SS)");
-        }
+        return t;
     }
 
     public LocalTime requiredTime(String key) {
@@ -365,7 +273,7 @@ public final class JsonBody {
         BigDecimal d = switch (v) {
             case BigInteger i -> new BigDecimal(i);
             case BigDecimal b -> b;
-            case String s -> parseDecimal(s);
+            case String s -> Values.decimal(s);
             default -> null;
         };
         if (d == null) {
@@ -392,14 +300,6 @@ public final class JsonBody {
             throw invalid(key, "Input should be greater than or equal to 0");
         }
         return d;
-    }
-
-    private static BigDecimal parseDecimal(String s) {
-        try {
-            return new BigDecimal(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     public Integer integer(String key) {

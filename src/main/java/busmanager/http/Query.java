@@ -4,19 +4,15 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Query-string parameters; malformed values are answered 422 naming the parameter. */
 public final class Query {
     /** Larger limits are clamped to this, never refused. */
     public static final int MAX_LIMIT = 100_000;
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Map<String, String> values;
 
@@ -66,10 +62,11 @@ public final class Query {
         if (v == null) {
             return null;
         }
-        if (!UUID_FORM.matcher(v).matches()) {
+        UUID id = Values.uuid(v);
+        if (id == null) {
             throw invalid(name, "Input should be a valid UUID");
         }
-        return UUID.fromString(v);
+        return id;
     }
 
     public LocalDate date(String name) {
@@ -77,11 +74,11 @@ public final class Query {
         if (v == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(v.length() > 10 && v.charAt(10) == 'T' ? v.substring(0, 10) : v);
-        } catch (DateTimeParseException e) {
+        LocalDate d = Values.date(v);
+        if (d == null) {
             throw invalid(name, "Input should be a valid date (YYYY-MM-DD)");
         }
+        return d;
     }
 
     public OffsetDateTime timestamp(String name) {
@@ -89,7 +86,7 @@ public final class Query {
         if (v == null) {
             return null;
         }
-        OffsetDateTime t = JsonBody.parseTimestamp(v);
+        OffsetDateTime t = Values.timestamp(v);
         if (t == null) {
             throw invalid(name, "Input should be a valid datetime");
         }

@@ -6,14 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** One HTTP request as a handler sees it. */
 public final class Request {
     /** JSON bodies larger than this are refused with 413. */
     public static final int MAX_JSON_BYTES = 1024 * 1024;
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final HttpExchange exchange;
     private final Map<String, String> pathParams;
@@ -49,11 +46,11 @@ public final class Request {
 
     /** A path id; anything that is not a UUID is answered 404 with the endpoint's not-found text. */
     public UUID pathId(String name, String notFoundDetail) {
-        String raw = pathParams.get(name);
-        if (raw == null || !UUID_FORM.matcher(raw).matches()) {
+        UUID id = Values.uuid(pathParams.get(name));
+        if (id == null) {
             throw ApiException.notFound(notFoundDetail);
         }
-        return UUID.fromString(raw);
+        return id;
     }
 
     void authenticate(Principal who) {
@@ -73,7 +70,7 @@ public final class Request {
                 if (bytes.length > MAX_JSON_BYTES) {
                     throw new ApiException(413, "Request body too large");
                 }
-                body = JsonBody.parse(bytes);
+                body = JsonBodyParser.parse(bytes);
             }
         }
         return body;

@@ -7,20 +7,18 @@ import busmanager.http.ApiException;
 import busmanager.http.JsonBody;
 import busmanager.http.Reply;
 import busmanager.http.Request;
+import busmanager.http.Values;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * POST /drivers/assign-role (api.md §9.3): one role row per user, changed in place. The change is effective
  * on the user's next request, because every request reads the role from the database.
  */
 public final class RoleAssignment {
-    private static final Pattern UUID_FORM = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Serialises role changes, so two admins demoting each other cannot leave the system without one. */
     private static final long ROLE_CHANGE_LOCK = 0x726f6c65_73L;
 
@@ -36,10 +34,10 @@ public final class RoleAssignment {
             throw ApiException.invalidField("user_id", "Field required");
         }
         String raw = body.text("user_id");
-        if (!UUID_FORM.matcher(raw.strip()).matches()) {
+        UUID userId = Values.uuid(raw.strip());
+        if (userId == null) {
             throw ApiException.badRequest("Invalid user_id format");
         }
-        UUID userId = UUID.fromString(raw.strip());
         if (!body.hasValue("role")) {
             throw ApiException.invalidField("role", "Field required");
         }

@@ -148,7 +148,7 @@ final class FakeSmtpServer implements AutoCloseable {
                     s.reply("221 bye");
                     return;
                 } else {
-                    s.reply("502 not implemented");
+                    s.reply("502 command unrecognized");
                 }
             }
         } catch (IOException e) {
