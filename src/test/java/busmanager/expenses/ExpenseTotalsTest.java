@@ -156,4 +156,28 @@ class ExpenseTotalsTest {
         assertThat(deletions).filteredOn(r -> r.status() == 200).hasSize(expenses.size());
         assertThat(total()).isEqualByComparingTo("0");
     }
+
+    @Test
+    void anExpenseInsertedApprovedIsNeverSubtracted() {
+        // As the automatic Water expense of a water pickup: inserted approved, not counted (api.md §6.5).
+        UUID water = api.sqlUuid("INSERT INTO expenses (trip_id, category_id, submitted_by, amount, status) "
+                + "VALUES (?, ?, ?, 30, 'approved') RETURNING id", trip, category, api.profileId(driver));
+        UUID counted = submit(100);
+        decide(counted, "status", "approved");
+        assertThat(total()).isEqualByComparingTo("100");
+
+        decide(water, "amount", 45);
+        assertThat(total()).isEqualByComparingTo("100");
+        decide(water, "status", "denied");
+        assertThat(total()).isEqualByComparingTo("100");
+        decide(water, "status", "approved");
+        assertThat(total()).isEqualByComparingTo("145");
+        assertThat(api.delete("/expenses/" + water, admin).status()).isEqualTo(200);
+        assertThat(total()).isEqualByComparingTo("100");
+
+        UUID another = api.sqlUuid("INSERT INTO expenses (trip_id, category_id, submitted_by, amount, status) "
+                + "VALUES (?, ?, ?, 12, 'approved') RETURNING id", trip, category, api.profileId(driver));
+        assertThat(api.delete("/expenses/" + another, admin).status()).isEqualTo(200);
+        assertThat(total()).isEqualByComparingTo("100");
+    }
 }
