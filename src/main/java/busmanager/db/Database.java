@@ -5,7 +5,9 @@ import busmanager.http.Reply;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import javax.sql.DataSource;
 
 /**
@@ -15,8 +17,10 @@ import javax.sql.DataSource;
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
+    private final Config config;
 
     public Database(Config config) {
+        this.config = config;
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.jdbcUrl());
         hc.setUsername(config.dbUser());
@@ -77,8 +81,18 @@ public final class Database implements AutoCloseable {
         return new JsonArrayReply(pool, sql, params);
     }
 
+    /**
+     * True when the database server answers within a few seconds. Uses a connection of its own, not the
+     * pool's: a busy pool is no outage, and a health check must never wait for the pool's timeout.
+     */
     public boolean isReachable() {
-        try (Connection c = pool.getConnection()) {
+        Properties p = new Properties();
+        p.setProperty("user", config.dbUser());
+        p.setProperty("password", config.dbPassword() == null ? "" : config.dbPassword());
+        p.setProperty("connectTimeout", "2");
+        p.setProperty("socketTimeout", "3");
+        p.setProperty("loginTimeout", "3");
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), p)) {
             return c.isValid(2);
         } catch (SQLException e) {
             return false;
