@@ -44,8 +44,9 @@ import java.util.regex.Pattern;
  */
 public final class Bench {
     static final String ADMIN_EMAIL = "bench-admin@example.com";
-    static final String PASSWORD = "bench-password-1";
-    static final String JWT_SECRET = "bench-secret-0123456789-0123456789-0123456789";
+    /** Fresh per run: the scratch database's users and tokens are worth nothing after it. */
+    static final String PASSWORD = "bench-" + java.util.UUID.randomUUID();
+    static final String JWT_SECRET = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
     static final long START = System.nanoTime();
 
     // ---------------------------------------------------------------- options
