@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -28,17 +29,25 @@ public final class SmtpClient {
 
     private final Config.Mail config;
     private final Clock clock;
-    private final SSLSocketFactory tls;
+    private final Supplier<SSLSocketFactory> tlsFactory;
 
+    /**
+     * With the JDK's default trust store, loaded at the first TLS connection: parsing the CA certificates costs
+     * about 2 MiB of heap and metaspace, which a server without mail should not pay.
+     */
     public SmtpClient(Config.Mail config, Clock clock) {
-        this(config, clock, (SSLSocketFactory) SSLSocketFactory.getDefault());
+        this(config, clock, () -> (SSLSocketFactory) SSLSocketFactory.getDefault());
     }
 
     /** With the TLS socket factory to use (tests trust their own certificate this way). */
     public SmtpClient(Config.Mail config, Clock clock, SSLSocketFactory tls) {
+        this(config, clock, () -> tls);
+    }
+
+    private SmtpClient(Config.Mail config, Clock clock, Supplier<SSLSocketFactory> tlsFactory) {
         this.config = config;
         this.clock = clock;
-        this.tls = tls;
+        this.tlsFactory = tlsFactory;
     }
 
     /** A reply the client did not expect; the message holds the command and the server's answer. */
@@ -57,7 +66,7 @@ public final class SmtpClient {
                     throw new SmtpException("server does not offer STARTTLS (set SMTP_TLS=none or ssl)");
                 }
                 c.expect(220, "STARTTLS");
-                c.startTls(tls, config.host(), config.port());
+                c.startTls(tlsFactory.get(), config.host(), config.port());
                 ehlo = c.expect(250, "EHLO " + heloName());
             }
             if (config.user() != null && !config.user().isEmpty()) {
@@ -129,7 +138,7 @@ public final class SmtpClient {
     private Connection open() throws IOException {
         Socket socket;
         if ("ssl".equals(config.tls())) {
-            SSLSocket s = (SSLSocket) tls.createSocket();
+            SSLSocket s = (SSLSocket) tlsFactory.get().createSocket();
             s.connect(new InetSocketAddress(config.host(), config.port()), TIMEOUT_MILLIS);
             checkHostName(s);
             socket = s;
