@@ -1,7 +1,6 @@
 package busmanager;
 
 import busmanager.auth.Authenticator;
-import busmanager.backup.NightlyBackup;
 import busmanager.auth.Jwt;
 import busmanager.auth.JwtSecret;
 import busmanager.config.Config;
@@ -35,16 +34,13 @@ public final class App implements AutoCloseable {
     private final NotificationListener listener;
     private final JobRunner jobs;
     private final JobScheduler scheduler;
-    private final NightlyBackup nightlyBackup;
 
-    private App(Deps deps, HttpApp http, NotificationListener listener, JobRunner jobs, JobScheduler scheduler,
-                NightlyBackup nightlyBackup) {
+    private App(Deps deps, HttpApp http, NotificationListener listener, JobRunner jobs, JobScheduler scheduler) {
         this.deps = deps;
         this.http = http;
         this.listener = listener;
         this.jobs = jobs;
         this.scheduler = scheduler;
-        this.nightlyBackup = nightlyBackup;
     }
 
     public static App start(Config config, Clock clock) throws Exception {
@@ -75,7 +71,7 @@ public final class App implements AutoCloseable {
             HttpApp http = new HttpApp(router, new Authenticator(jwt, db), new Cors(config.corsOrigins()),
                     WebAppHandler.of(config.webDir()));
             http.start(config.port());
-            return new App(deps, http, listener, jobs, scheduler, NightlyBackup.start(config, clock));
+            return new App(deps, http, listener, jobs, scheduler);
         } catch (Exception e) {
             closeQuietly(scheduler);
             closeQuietly(listener);
@@ -122,7 +118,6 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(nightlyBackup);
         closeQuietly(scheduler);
         deps.hub().close();
         http.stop();

@@ -28,7 +28,7 @@ public final class Main {
                           [--phone N] [--license-number L] [--license-expiry YYYY-MM-DD] [--repair-org-id UUID]
               run-job NAME               run a background job now and print its summary; NAME is one of
                                          trip-generation, trip-notifications, stock-alerts, tax-alerts,
-                                         expiry-alerts
+                                         expiry-alerts, backup
               backup [--output FILE]     write database and uploads into one archive (default: BACKUP_DIR)
               restore FILE               restore an archive into an empty database and upload directory
               healthcheck                exit 0 when the server on PORT answers /health, else 1""";

@@ -238,7 +238,7 @@ final class Routes {
         var stream = new NotificationStreamRoutes(d);
         r.get("/jobs", ADMIN, jobs::list, "Background jobs: what they do, when they run, their last run");
         r.post("/jobs/{name}/run", ADMIN, jobs::run, "Run a background job now (trip-generation, "
-                + "trip-notifications, stock-alerts, tax-alerts, expiry-alerts) and return its summary",
+                + "trip-notifications, stock-alerts, tax-alerts, expiry-alerts, backup) and return its summary",
                 "none");
         r.get("/notifications/stream", PUBLIC, stream::stream, "Server-sent events: each new notification of "
                 + "the caller as 'event: notification'; token in the Authorization header or ?token=");

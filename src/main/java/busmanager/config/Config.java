@@ -38,7 +38,7 @@ public record Config(
                        String backupAt, int backupKeep, int overdueTripHours, List<String> disabled) {
         /** The jobs of the scheduler (see busmanager.jobs.Jobs). */
         public static final List<String> NAMES = List.of("trip-generation", "trip-notifications", "stock-alerts",
-                "tax-alerts", "expiry-alerts");
+                "tax-alerts", "expiry-alerts", "backup");
 
         public boolean runsOnSchedule(String job) {
             return enabled && !disabled.contains(job);

@@ -1,6 +1,7 @@
 package busmanager.jobs;
 
 import busmanager.Deps;
+import busmanager.backup.BackupJob;
 import busmanager.config.Config;
 import busmanager.schedules.TripGenerator;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ public final class Jobs {
     public static final String STOCK_ALERTS = "stock-alerts";
     public static final String TAX_ALERTS = "tax-alerts";
     public static final String EXPIRY_ALERTS = "expiry-alerts";
+    public static final String BACKUP = "backup";
 
     private Jobs() {
     }
@@ -38,7 +40,10 @@ public final class Jobs {
                         alertTime, new TaxAlertJob(d)::run),
                 new Job(EXPIRY_ALERTS, "Tells admins (and each licence holder) about insurance, PUC, fitness and "
                         + "driving licences expired or expiring within expiry_alert_days (default 30)", alertTime,
-                        new ExpiryAlertJob(d)::run));
+                        new ExpiryAlertJob(d)::run),
+                new Job(BACKUP, "Writes a backup archive (database and uploads) into BACKUP_DIR and deletes all but "
+                        + "the newest " + cfg.backupKeep() + " such archives", daily(cfg.backupAt()),
+                        new BackupJob(d.config(), d.clock())::run));
         return new JobRunner(d.db(), d.config().businessZone(), jobs);
     }
 

@@ -87,7 +87,7 @@ class JobSchedulingTest {
         assertThat(unknown.detail()).isEqualTo("Job not found");
 
         JsonNode list = api.get("/jobs", w.admin()).json();
-        assertThat(list).hasSize(5);
+        assertThat(list).hasSize(6);
         JsonNode stock = list.get(2);
         assertThat(stock.get("name").asText()).isEqualTo("stock-alerts");
         // The test server runs with JOBS_ENABLED=false.
