@@ -39,7 +39,7 @@ COPY deploy/docker-entrypoint.sh /usr/local/bin/busmanager
 # The launch flags of run.sh (see BENCHMARKS.md); JAVA_OPTS replaces them as a whole.
 ENV PATH=/opt/jre/bin:$PATH \
     MALLOC_ARENA_MAX=2 \
-    JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx32m -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError" \
+    JAVA_OPTS="-XX:+UseSerialGC -Xms8m -Xmx28m -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError" \
     PORT=8000 \
     UPLOAD_DIR=/data/uploads \
     BACKUP_DIR=/data/backups

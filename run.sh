@@ -11,6 +11,8 @@ if [[ ! -f $jar || -n $(find src pom.xml -newer "$jar" -print -quit) ]]; then
 fi
 # Lean defaults for a 2 GB Raspberry Pi; see BENCHMARKS.md for how they were chosen. JAVA_OPTS overrides.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx32m -Xss512k -XX:TieredStopAtLevel=1 \
-  -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError} \
+# shellcheck disable=SC2086 # JAVA_OPTS holds several flags
+exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:--XX:+UseSerialGC -Xms8m -Xmx28m -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps \
+  -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m \
+  -XX:TrimNativeHeapInterval=2000 -XX:+ExitOnOutOfMemoryError} \
   -jar "$jar" "$@"

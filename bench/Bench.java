@@ -48,6 +48,11 @@ public final class Bench {
     static final String PASSWORD = "bench-" + java.util.UUID.randomUUID();
     static final String JWT_SECRET = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
     static final long START = System.nanoTime();
+    /** As run.sh sets it, unless the environment says otherwise. */
+    static final String MALLOC_ARENA_MAX = System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2");
+    /** Quiet time before the idle reading after the load (the server trims its heap after 30 s idle). */
+    static final int QUIET_SECONDS = 45;
+    static final String ALL_MIXES = "me,login,read,write,office,history";
 
     // ---------------------------------------------------------------- options
 
@@ -70,7 +75,7 @@ public final class Bench {
               --duration S        seconds per mix and connection level [15]
               --warmup S          seconds of unrecorded load before each mix [3]
               --levels LIST       concurrent connections [1,8,32,256]
-              --mixes LIST        me,login,read,write,office [all]
+              --mixes LIST        me,login,read,write,office,history [all]
               --cgroup LIMIT      run the server under bench/cgroup-run.sh with this memory limit, e.g. 100M (root)
               --max-minutes N     stop whatever is running after this long [45]
               --keep-db           leave the scratch database for inspection
@@ -123,7 +128,7 @@ public final class Bench {
                 Integer.parseInt(o.getOrDefault("duration", quick ? "5" : "15")),
                 Integer.parseInt(o.getOrDefault("warmup", quick ? "1" : "3")),
                 Arrays.stream(o.getOrDefault("levels", "1,8,32,256").split(",")).map(Integer::parseInt).toList(),
-                Arrays.asList(o.getOrDefault("mixes", "me,login,read,write,office").split(",")),
+                Arrays.asList(o.getOrDefault("mixes", ALL_MIXES).split(",")),
                 o.get("cgroup"), Integer.parseInt(o.getOrDefault("max-minutes", "45")),
                 o.containsKey("keep-db"),
                 Path.of(o.getOrDefault("out", "bench/results/bench-" + stamp + ".md")));
@@ -184,6 +189,11 @@ public final class Bench {
                 report.results.addAll(load.run(mix));
             }
             report.operations = load.operationStats();
+            if (!report.results.isEmpty()) {
+                log("waiting " + QUIET_SECONDS + " s without requests");
+                Thread.sleep(QUIET_SECONDS * 1000L);
+                report.rssIdleAfterLoad = server.rss.read() / 1024.0;
+            }
 
             log("restarting the server with the data in place");
             server.stop();
@@ -265,7 +275,7 @@ public final class Bench {
             env.put("JWT_SECRET", JWT_SECRET);
             env.put("UPLOAD_DIR", uploads.toString());
             env.put("JOBS_ENABLED", "false");
-            env.put("MALLOC_ARENA_MAX", "2");
+            env.put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
             return env;
         }
 
@@ -866,7 +876,11 @@ public final class Bench {
             Op tripsRecent = new Op("GET /trips?limit=5", 1, r -> api.request("GET", "/trips?limit=5", admin, null));
             Op tripsDashboard = new Op("GET /trips?limit=1000", 1,
                     r -> api.request("GET", "/trips?limit=1000", admin, null));
-            Op driverTrips = new Op("GET /trips/my (driver)", 1, r -> {
+            Op driverTrips = new Op("GET /trips/my?status=in_progress (driver)", 1, r -> {
+                String driver = driverList.get(r.nextInt(driverList.size()));
+                return api.request("GET", "/trips/my?status=in_progress", seed.driverTokens.get(driver), null);
+            });
+            Op driverHistory = new Op("GET /trips/my (driver, all trips)", 1, r -> {
                 String driver = driverList.get(r.nextInt(driverList.size()));
                 return api.request("GET", "/trips/my", seed.driverTokens.get(driver), null);
             });
@@ -901,7 +915,8 @@ public final class Bench {
                 case "office" -> weighted(me, 25, tripsWeek, 10, tripsBus, 8, tripsRecent, 8, tripsDashboard, 1,
                         driverTrips, 8, trip, 12, expensesPending, 2, expensesTrip, 8, busList, 8, submit, 5,
                         approve, 4, login, 1);
-                default -> throw new IllegalArgumentException("unknown mix " + name + " (me, login, read, write, office)");
+                case "history" -> weighted(driverHistory, 1);
+                default -> throw new IllegalArgumentException("unknown mix " + name + " (" + ALL_MIXES + ")");
             };
         }
 
@@ -988,7 +1003,8 @@ public final class Bench {
                         byOp.computeIfAbsent(op.name(), k -> new LongList()).add(micros);
                     }
                     if (record) {
-                        byOp.forEach((k, v) -> perOperation.computeIfAbsent(k, x -> new LongList()).addAll(v));
+                        byOp.forEach((k, v) -> perOperation.computeIfAbsent(k + "\t" + connections,
+                                x -> new LongList()).addAll(v));
                     }
                 }));
             }
@@ -1004,11 +1020,15 @@ public final class Bench {
                     rss.peakMib(), firstError.isEmpty() ? null : firstError.get(0));
         }
 
-        Map<String, double[]> operationStats() {
-            Map<String, double[]> stats = new java.util.TreeMap<>();
-            perOperation.forEach((name, list) -> {
+        /** Operation name, then connection level: {requests, p50 ms, p99 ms} over every mix that has it. */
+        Map<String, Map<Integer, double[]>> operationStats() {
+            Map<String, Map<Integer, double[]>> stats = new java.util.TreeMap<>();
+            perOperation.forEach((key, list) -> {
+                String[] nameAndLevel = key.split("\t");
                 long[] sorted = list.sorted();
-                stats.put(name, new double[] {sorted.length, percentile(sorted, 50), percentile(sorted, 99)});
+                stats.computeIfAbsent(nameAndLevel[0], k -> new java.util.TreeMap<>()).put(
+                        Integer.parseInt(nameAndLevel[1]),
+                        new double[] {sorted.length, percentile(sorted, 50), percentile(sorted, 99)});
             });
             return stats;
         }
@@ -1059,6 +1079,7 @@ public final class Bench {
         double rssIdleStart;
         double rssIdleSeeded;
         double rssIdleRestart;
+        double rssIdleAfterLoad;
         boolean featuresPresent;
         double seedSeconds;
         double sqlSeconds;
@@ -1067,7 +1088,7 @@ public final class Bench {
         Map<String, Long> rows = Map.of();
         final List<Result> results = new ArrayList<>();
         final List<String> skippedMixes = new ArrayList<>();
-        Map<String, double[]> operations = Map.of();
+        Map<String, Map<Integer, double[]>> operations = Map.of();
         String cgroupLine;
         String aborted;
 
@@ -1083,7 +1104,7 @@ public final class Bench {
                     .findFirst().orElse("?");
             p.waitFor();
             env.add("Server JVM: " + version + " (" + opt.java() + ")");
-            env.add("JVM flags: `" + String.join(" ", opt.jvmFlags()) + "`, MALLOC_ARENA_MAX=2");
+            env.add("JVM flags: `" + String.join(" ", opt.jvmFlags()) + "`, MALLOC_ARENA_MAX=" + MALLOC_ARENA_MAX);
             env.add("PostgreSQL " + pgVersion + " on the same machine; the load generator shares the CPU with the"
                     + " server and PostgreSQL");
             if (opt.cgroup() != null) {
@@ -1136,6 +1157,7 @@ public final class Bench {
             row(b, "Start to healthy, restart with the data in place", startSeeded == 0 ? "-" : startSeeded + " ms");
             row(b, "RSS idle after start", mib(rssIdleStart));
             row(b, "RSS idle after seeding", mib(rssIdleSeeded));
+            row(b, "RSS idle " + QUIET_SECONDS + " s after the last mix", mib(rssIdleAfterLoad));
             row(b, "RSS idle after restart", mib(rssIdleRestart));
             double peak = results.stream().mapToDouble(Result::peakRssMib).max().orElse(0);
             row(b, "RSS peak under load", mib(peak));
@@ -1155,14 +1177,25 @@ public final class Bench {
                 errorSamples.forEach(e -> b.append("- `").append(e.replace('`', '\'').replace('\n', ' ')).append("`\n"));
             }
             if (!operations.isEmpty()) {
-                b.append("\n| Operation (all mixes and levels) | Requests | p50 ms | p99 ms |\n|---|---:|---:|---:|\n");
-                operations.forEach((name, s) -> b.append(String.format(Locale.ROOT, "| `%s` | %.0f | %.1f | %.1f |%n",
-                        name, s[0], s[1], s[2])));
+                b.append("\nLatency by operation over all mixes, p50 / p99 ms (requests), at each connection level:\n\n")
+                        .append("| Operation |");
+                opt.levels().forEach(l -> b.append(' ').append(l).append(" |"));
+                b.append("\n|---|").append("---:|".repeat(opt.levels().size())).append('\n');
+                operations.forEach((name, byLevel) -> {
+                    b.append("| `").append(name).append("` |");
+                    for (int level : opt.levels()) {
+                        double[] s = byLevel.get(level);
+                        b.append(s == null ? " - |" : String.format(Locale.ROOT, " %.1f / %.1f (%.0f) |", s[1], s[2],
+                                s[0]));
+                    }
+                    b.append('\n');
+                });
             }
             b.append("\nMixes: me = `GET /auth/me` (the frontend's session check, every 60 s per open tab); login ="
                     + " `POST /auth/login` (bcrypt); read = trip lists with filters, single trip,"
-                    + " expense lists, bus list, a driver's own trips; write = 60% expense submit by drivers, 35%"
-                    + " approval, 5% login; office = all of them weighted like a working day.\n");
+                    + " expense lists, bus list, a driver's trips in progress; write = 60% expense submit by drivers, 35%"
+                    + " approval, 5% login; office = all of them weighted like a working day; history = a driver's"
+                    + " whole trip history (`GET /trips/my` without a limit: every row, by contract).\n");
             return b.toString();
         }
 

@@ -15,6 +15,7 @@ import busmanager.jobs.Jobs;
 import busmanager.mail.AlertMailer;
 import busmanager.notifications.NotificationHub;
 import busmanager.notifications.NotificationListener;
+import busmanager.system.IdleHeapTrim;
 import busmanager.web.WebAppHandler;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public final class App implements AutoCloseable {
     private final NotificationListener listener;
     private final JobRunner jobs;
     private final JobScheduler scheduler;
+    private final IdleHeapTrim heapTrim;
 
     private App(Deps deps, HttpApp http, NotificationListener listener, JobRunner jobs, JobScheduler scheduler) {
         this.deps = deps;
@@ -41,6 +43,7 @@ public final class App implements AutoCloseable {
         this.listener = listener;
         this.jobs = jobs;
         this.scheduler = scheduler;
+        this.heapTrim = new IdleHeapTrim(http::lastRequestNanos);
     }
 
     public static App start(Config config, Clock clock) throws Exception {
@@ -118,6 +121,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        heapTrim.close();
         closeQuietly(scheduler);
         deps.hub().close();
         http.stop();

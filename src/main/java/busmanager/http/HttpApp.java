@@ -30,6 +30,7 @@ public final class HttpApp {
     private final Handler fallback;
     private HttpServer server;
     private ExecutorService executor;
+    private volatile long lastRequestNanos;
 
     /**
      * @param fallback answers GET/HEAD requests no route matches (the web app), or null for a JSON 404
@@ -68,7 +69,13 @@ public final class HttpApp {
         }
     }
 
+    /** {@link System#nanoTime()} when the latest request came in; 0 before the first. */
+    public long lastRequestNanos() {
+        return lastRequestNanos;
+    }
+
     private void handle(HttpExchange exchange) {
+        lastRequestNanos = System.nanoTime();
         try (exchange) {
             Headers out = exchange.getResponseHeaders();
             cors.apply(exchange.getRequestHeaders(), out);
