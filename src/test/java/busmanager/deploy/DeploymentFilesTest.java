@@ -81,7 +81,7 @@ class DeploymentFilesTest {
     @Test
     void composeLimitsMemoryAndChecksHealthInsideTheImages() throws Exception {
         String compose = read("docker-compose.yml");
-        assertThat(service(compose, "api")).contains("mem_limit: 100m").contains("\"healthcheck\"]")
+        assertThat(service(compose, "api")).contains("mem_limit: 100m").contains("\"busmanager-healthcheck\"]")
                 .contains("DATABASE_URL:").contains("JWT_SECRET:").contains("UPLOAD_DIR:").contains("WEB_DIR:")
                 .contains("uploads:/data/uploads").contains("backups:/data/backups");
         assertThat(service(compose, "db")).contains("mem_limit: 150m").contains("pg_isready")
@@ -123,7 +123,7 @@ class DeploymentFilesTest {
         assertThat(Pattern.compile("^FROM ", Pattern.MULTILINE).matcher(dockerfile).results().count())
                 .isGreaterThanOrEqualTo(2);
         assertThat(dockerfile).contains("jdeps --print-module-deps --ignore-missing-deps").contains("jlink ")
-                .contains("USER busmanager").contains("HEALTHCHECK").contains("healthcheck")
+                .contains("USER busmanager").contains("HEALTHCHECK").contains("busmanager-healthcheck")
                 .contains("postgresql-client").doesNotContainPattern("(?m)^[^#]*curl");
     }
 
