@@ -2,15 +2,19 @@ package busmanager.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.IllegalBCryptFormatException;
+import busmanager.http.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * bcrypt as the old stack wrote it: verifies {@code $2a$} (pgcrypto, Go), {@code $2b$} (passlib) and
@@ -22,6 +26,9 @@ import java.util.concurrent.Future;
  * threads are not preempted: a burst of logins hashing on them would stall every other request, including
  * those holding a pooled connection. So hashing runs on a small pool of ordinary threads (one core is left to
  * the rest of the API) and the request's virtual thread simply waits for the result.
+ *
+ * <p>That pool's queue is short: a flood of sign-ins beyond what it can hash within seconds is answered at once
+ * with 503, instead of queueing for minutes and hashing for clients that have long given up.
  */
 public final class Passwords {
     private static final int COST = 12;
@@ -29,32 +36,64 @@ public final class Passwords {
     private static final BCrypt.Version PLAIN_2B = new BCrypt.Version(new byte[] {'2', 'b'}, true, false,
             MAX_KEY_BYTES, BCrypt.Version.VERSION_2B.formatter, BCrypt.Version.VERSION_2B.parser);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ExecutorService HASHERS = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-            Thread.ofPlatform().daemon().name("bcrypt-", 1).factory());
+    private static final Hashers HASHERS = new Hashers(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+            16, Duration.ofSeconds(15));
 
     private Passwords() {
     }
 
+    /** @throws ApiException 503 when too many hashes are already waiting */
     public static String hash(String password) {
-        return onHasherThread(() -> hashNow(password));
+        return HASHERS.run(() -> hashNow(password));
     }
 
-    /** False for a wrong password and for anything that is not a bcrypt hash. */
+    /**
+     * False for a wrong password and for anything that is not a bcrypt hash.
+     *
+     * @throws ApiException 503 when too many hashes are already waiting
+     */
     public static boolean verify(String password, String storedHash) {
-        return onHasherThread(() -> verifyNow(password, storedHash));
+        return HASHERS.run(() -> verifyNow(password, storedHash));
     }
 
-    private static <T> T onHasherThread(Callable<T> work) {
-        Future<T> result = HASHERS.submit(work);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            result.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    /**
+     * Platform threads with a bounded queue. Work refused because the queue is full, or found to have waited
+     * longer than {@code maxWait} when its turn comes (its client has most likely gone), ends in a 503.
+     */
+    static final class Hashers {
+        static final String BUSY = "Too many sign-ins at once. Please try again in a moment.";
+        private final ThreadPoolExecutor pool;
+        private final long maxWaitNanos;
+
+        Hashers(int threads, int queuedPerThread, Duration maxWait) {
+            this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                    new ArrayBlockingQueue<>(threads * queuedPerThread),
+                    Thread.ofPlatform().daemon().name("bcrypt-", 1).factory(), new ThreadPoolExecutor.AbortPolicy());
+            this.maxWaitNanos = maxWait.toNanos();
+        }
+
+        <T> T run(Callable<T> work) {
+            long queuedAt = System.nanoTime();
+            Future<T> result;
+            try {
+                result = pool.submit(() -> {
+                    if (System.nanoTime() - queuedAt > maxWaitNanos) {
+                        throw new ApiException(503, BUSY);
+                    }
+                    return work.call();
+                });
+            } catch (RejectedExecutionException e) {
+                throw new ApiException(503, BUSY);
+            }
+            try {
+                return result.get();
+            } catch (InterruptedException e) {
+                result.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while hashing", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
         }
     }
 

@@ -1,7 +1,12 @@
 package busmanager.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import busmanager.http.ApiException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PasswordsTest {
@@ -27,5 +32,43 @@ class PasswordsTest {
         assertThat(Passwords.verify("x", "plaintext")).isFalse();
         assertThat(Passwords.verify("x", null)).isFalse();
         assertThat(Passwords.verify("x", "$2a$06$short")).isFalse();
+    }
+
+    @Test
+    void aFullHashingQueueAnswers503AtOnce() throws Exception {
+        Passwords.Hashers hashers = new Passwords.Hashers(1, 1, Duration.ofSeconds(30));
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread busy = Thread.ofVirtual().start(() -> hashers.run(() -> {
+            running.countDown();
+            return release.await(10, TimeUnit.SECONDS);
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread queued = Thread.ofVirtual().start(() -> hashers.run(() -> "queued"));
+        Thread.sleep(100); // the second one now waits in the queue of one
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> hashers.run(() -> "third")).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503))
+                .hasMessageContaining("Too many sign-ins");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        release.countDown();
+        busy.join();
+        queued.join();
+        assertThat(hashers.run(() -> "free again")).isEqualTo("free again");
+    }
+
+    @Test
+    void workThatWaitedTooLongIsNotDoneAnyMore() throws Exception {
+        Passwords.Hashers hashers = new Passwords.Hashers(1, 4, Duration.ofMillis(50));
+        Thread slow = Thread.ofVirtual().start(() -> hashers.run(() -> {
+            Thread.sleep(300);
+            return "slow";
+        }));
+        Thread.sleep(50);
+        boolean[] ran = {false};
+        assertThatThrownBy(() -> hashers.run(() -> ran[0] = true)).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503));
+        assertThat(ran[0]).isFalse();
+        slow.join();
     }
 }
