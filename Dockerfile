@@ -49,7 +49,7 @@ USER busmanager
 WORKDIR /data
 VOLUME ["/data/uploads", "/data/backups"]
 EXPOSE 8000
-# GET http://127.0.0.1:$PORT/health with bash alone (no curl in the image; a second JVM would cost ~35 MiB
+# GET http://127.0.0.1:$PORT/health with bash alone (no curl in the image; a second JVM would cost ~45 MB
 # inside the memory limit).
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 CMD ["busmanager-healthcheck"]
 ENTRYPOINT ["busmanager"]

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * bcrypt as the old stack wrote it: verifies {@code $2a$} (pgcrypto, Go), {@code $2b$} (passlib) and
@@ -27,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * those holding a pooled connection. So hashing runs on a small pool of ordinary threads (one core is left to
  * the rest of the API) and the request's virtual thread simply waits for the result.
  *
- * <p>That pool's queue is short: a flood of sign-ins beyond what it can hash within seconds is answered at once
- * with 503, instead of queueing for minutes and hashing for clients that have long given up.
+ * <p>That pool takes no more work than it can finish within about ten seconds (judged by how long recent hashes
+ * took, so a Raspberry Pi takes fewer than a PC): a flood of sign-ins beyond that is answered at once with 503,
+ * instead of queueing for minutes and hashing for clients that have long given up.
  */
 public final class Passwords {
     private static final int COST = 12;
@@ -37,7 +39,7 @@ public final class Passwords {
             MAX_KEY_BYTES, BCrypt.Version.VERSION_2B.formatter, BCrypt.Version.VERSION_2B.parser);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Hashers HASHERS = new Hashers(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-            16, Duration.ofSeconds(15));
+            Duration.ofSeconds(10), Duration.ofMillis(300));
 
     private Passwords() {
     }
@@ -57,30 +59,45 @@ public final class Passwords {
     }
 
     /**
-     * Platform threads with a bounded queue. Work refused because the queue is full, or found to have waited
-     * longer than {@code maxWait} when its turn comes (its client has most likely gone), ends in a 503.
+     * Platform threads and a queue they can work off within {@code maxWait}, estimated from the recent hashing
+     * times. Work refused at the door, or found to have waited twice that long when its turn comes (its client
+     * has most likely gone), ends in a 503.
      */
     static final class Hashers {
         static final String BUSY = "Too many sign-ins at once. Please try again in a moment.";
+        private final int threads;
         private final ThreadPoolExecutor pool;
         private final long maxWaitNanos;
+        private final AtomicLong typicalNanos;
 
-        Hashers(int threads, int queuedPerThread, Duration maxWait) {
+        Hashers(int threads, Duration maxWait, Duration firstEstimate) {
+            this.threads = threads;
             this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(threads * queuedPerThread),
+                    new ArrayBlockingQueue<>(threads * 256),
                     Thread.ofPlatform().daemon().name("bcrypt-", 1).factory(), new ThreadPoolExecutor.AbortPolicy());
             this.maxWaitNanos = maxWait.toNanos();
+            this.typicalNanos = new AtomicLong(firstEstimate.toNanos());
         }
 
         <T> T run(Callable<T> work) {
             long queuedAt = System.nanoTime();
+            long expectedWait = (pool.getQueue().size() / threads + 1) * typicalNanos.get();
+            if (expectedWait > maxWaitNanos) {
+                throw new ApiException(503, BUSY);
+            }
             Future<T> result;
             try {
                 result = pool.submit(() -> {
-                    if (System.nanoTime() - queuedAt > maxWaitNanos) {
+                    long started = System.nanoTime();
+                    if (started - queuedAt > 2 * maxWaitNanos) {
                         throw new ApiException(503, BUSY);
                     }
-                    return work.call();
+                    try {
+                        return work.call();
+                    } finally {
+                        long took = System.nanoTime() - started;
+                        typicalNanos.updateAndGet(t -> t + (took - t) / 4); // moving average
+                    }
                 });
             } catch (RejectedExecutionException e) {
                 throw new ApiException(503, BUSY);

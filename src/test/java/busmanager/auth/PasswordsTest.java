@@ -36,7 +36,8 @@ class PasswordsTest {
 
     @Test
     void aFullHashingQueueAnswers503AtOnce() throws Exception {
-        Passwords.Hashers hashers = new Passwords.Hashers(1, 1, Duration.ofSeconds(30));
+        // One thread, 600 ms a hash, 1 s of waiting at most: one running and one queued, the third is refused.
+        Passwords.Hashers hashers = new Passwords.Hashers(1, Duration.ofSeconds(1), Duration.ofMillis(600));
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread busy = Thread.ofVirtual().start(() -> hashers.run(() -> {
@@ -45,7 +46,7 @@ class PasswordsTest {
         }));
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
         Thread queued = Thread.ofVirtual().start(() -> hashers.run(() -> "queued"));
-        Thread.sleep(100); // the second one now waits in the queue of one
+        Thread.sleep(100); // the second one now waits in the queue
         long start = System.nanoTime();
         assertThatThrownBy(() -> hashers.run(() -> "third")).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(503))
@@ -54,12 +55,13 @@ class PasswordsTest {
         release.countDown();
         busy.join();
         queued.join();
+        Thread.sleep(50);
         assertThat(hashers.run(() -> "free again")).isEqualTo("free again");
     }
 
     @Test
     void workThatWaitedTooLongIsNotDoneAnyMore() throws Exception {
-        Passwords.Hashers hashers = new Passwords.Hashers(1, 4, Duration.ofMillis(50));
+        Passwords.Hashers hashers = new Passwords.Hashers(1, Duration.ofMillis(25), Duration.ofMillis(1));
         Thread slow = Thread.ofVirtual().start(() -> hashers.run(() -> {
             Thread.sleep(300);
             return "slow";
