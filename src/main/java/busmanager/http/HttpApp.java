@@ -51,6 +51,10 @@ public final class HttpApp {
                 System.getProperty("sun.net.httpserver.maxReqTime", "120"));
         System.setProperty("sun.net.httpserver.maxReqHeaders",
                 System.getProperty("sun.net.httpserver.maxReqHeaders", "100"));
+        // The JDK server closes a kept-alive connection right after its response once 200 others are idle,
+        // without telling the client; a client reusing it then fails ("received no bytes"). Keep more.
+        System.setProperty("sun.net.httpserver.maxIdleConnections",
+                System.getProperty("sun.net.httpserver.maxIdleConnections", "1000"));
         server = HttpServer.create(new InetSocketAddress(port), 256);
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
