@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * those holding a pooled connection. So hashing runs on a small pool of ordinary threads (one core is left to
  * the rest of the API) and the request's virtual thread simply waits for the result.
  *
- * <p>That pool takes no more work than it can finish within about ten seconds (judged by how long recent hashes
+ * <p>That pool takes no more work than it can finish within about twenty seconds (judged by how long recent hashes
  * took, so a Raspberry Pi takes fewer than a PC): a flood of sign-ins beyond that is answered at once with 503,
  * instead of queueing for minutes and hashing for clients that have long given up.
  */
@@ -39,7 +39,7 @@ public final class Passwords {
             MAX_KEY_BYTES, BCrypt.Version.VERSION_2B.formatter, BCrypt.Version.VERSION_2B.parser);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Hashers HASHERS = new Hashers(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-            Duration.ofSeconds(10), Duration.ofMillis(300));
+            Duration.ofSeconds(20), Duration.ofMillis(300));
 
     private Passwords() {
     }
