@@ -50,8 +50,8 @@ public final class Bench {
     static final long START = System.nanoTime();
     /** As run.sh sets it, unless the environment says otherwise. */
     static final String MALLOC_ARENA_MAX = System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2");
-    /** Quiet time before the idle reading after the load (the server trims its heap after 30 s idle). */
-    static final int QUIET_SECONDS = 45;
+    /** Quiet time before the idle reading after the load (the server trims its heap after 60 s idle). */
+    static final int QUIET_SECONDS = 75;
     static final String ALL_MIXES = "me,login,read,write,office,history";
 
     // ---------------------------------------------------------------- options

@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
  * collection, and a quiet server allocates nothing that would cause one: after a busy morning the heap would
  * stay at its peak size all day. So once no request has come for {@link #QUIET}, and some came since the last
  * time, this runs one full collection; the heap shrinks to what is live plus {@code MaxHeapFreeRatio} and the
- * rest is returned to the system. It costs a few milliseconds of an idle CPU.
+ * rest is returned to the system. It costs a few milliseconds of an idle CPU. The quiet time is longer than the
+ * JDK HTTP server keeps idle connections (30 to 40 s): their buffers would otherwise still be live.
  */
 public final class IdleHeapTrim implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IdleHeapTrim.class);
-    static final Duration QUIET = Duration.ofSeconds(30);
+    static final Duration QUIET = Duration.ofSeconds(60);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
 
     private final LongSupplier lastRequestNanos;
