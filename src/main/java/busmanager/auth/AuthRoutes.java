@@ -20,6 +20,9 @@ public final class AuthRoutes {
             WHERE lower(u.email) = lower(?)
             ORDER BY (u.email = ?) DESC LIMIT 1""";
 
+    /** A hash of a random password nobody knows: compared against when the e-mail has no account. */
+    private static final String UNKNOWN_USER_HASH = "$2b$12$zgP9Y5mrfCDY.CeEkz3Y4Oz0H6YkD9l/mbWbghpxvcSbk5lvvnv1q";
+
     private final Database db;
     private final Jwt jwt;
     private final LoginThrottle throttle;
@@ -41,7 +44,10 @@ public final class AuthRoutes {
             throw new ApiException(429, "Too many failed login attempts. Try again in 15 minutes.");
         }
         Map<String, Object> user = db.read(c -> Sql.row(c, LOGIN_SQL, email, email));
-        if (user == null || !Passwords.verify(password, (String) user.get("encrypted_password"))) {
+        // An unknown e-mail costs a hash too, so the answer's timing does not tell which e-mails have accounts.
+        boolean passwordMatches = Passwords.verify(password,
+                user == null ? UNKNOWN_USER_HASH : (String) user.get("encrypted_password"));
+        if (user == null || !passwordMatches) {
             throttle.recordFailure(address, email);
             throw new ApiException(401, "Invalid email or password");
         }
