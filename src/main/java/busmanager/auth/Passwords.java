@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * bcrypt as the old stack wrote it: verifies {@code $2a$} (pgcrypto, Go), {@code $2b$} (passlib) and
@@ -38,6 +39,7 @@ public final class Passwords {
     private static final BCrypt.Version PLAIN_2B = new BCrypt.Version(new byte[] {'2', 'b'}, true, false,
             MAX_KEY_BYTES, BCrypt.Version.VERSION_2B.formatter, BCrypt.Version.VERSION_2B.parser);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern BCRYPT_SHAPE = Pattern.compile("\\$2[abyx]\\$\\d\\d\\$.{53}");
     private static final Hashers HASHERS = new Hashers(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
             Duration.ofSeconds(20), Duration.ofMillis(300));
 
@@ -55,6 +57,10 @@ public final class Passwords {
      * @throws ApiException 503 when too many hashes are already waiting
      */
     public static boolean verify(String password, String storedHash) {
+        // Settled here, not on a hashing thread: such an answer takes no time and must not count as a hash time.
+        if (password == null || storedHash == null || !BCRYPT_SHAPE.matcher(storedHash).matches()) {
+            return false;
+        }
         return HASHERS.run(() -> verifyNow(password, storedHash));
     }
 
@@ -126,9 +132,6 @@ public final class Passwords {
     }
 
     private static boolean verifyNow(String password, String storedHash) {
-        if (password == null || storedHash == null || !storedHash.matches("\\$2[abyx]\\$\\d\\d\\$.{53}")) {
-            return false;
-        }
         byte[] key = key(password);
         try {
             BCrypt.HashData stored = BCrypt.Version.VERSION_2A.parser.parse(
